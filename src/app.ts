@@ -1,0 +1,53 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { TokenVerifier } from './auth/tokens.js';
+import type { Deps } from './domain/context.js';
+import type { AppEnv } from './http/env.js';
+import { requireToken } from './http/middleware/auth.js';
+import { requestContext } from './http/middleware/request-context.js';
+import { problem, translateError } from './http/problem.js';
+import { contactRoutes } from './http/routes/contacts.routes.js';
+import { docsRoutes } from './http/routes/docs.routes.js';
+import { healthRoutes } from './http/routes/health.routes.js';
+import { ruleRoutes } from './http/routes/rules.routes.js';
+import { validationHook } from './http/validation.js';
+
+export interface AppOptions {
+  tokens: TokenVerifier;
+  bodyLimitBytes: number;
+}
+
+const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'mash-triage',
+    version: '1.0.0',
+    description: 'Decision support for the front door of children’s social care: contacts are triaged against declarative rules, and every decision keeps its rationale.',
+  },
+};
+
+/** The whole HTTP application, built from its dependencies: the same function serves production and tests. */
+export function buildApp(deps: Deps, options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestContext(deps.logger));
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
+  app.use('*', bodyLimit({
+    maxSize: options.bodyLimitBytes,
+    onError: (c) => problem(c as never, 413, 'too-large', 'Request body too large', `The body may be at most ${options.bodyLimitBytes} bytes`),
+  }));
+  app.use('/api/v1/*', requireToken(options.tokens));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.route('/', healthRoutes(deps));
+  app.route('/api/v1', contactRoutes(deps));
+  app.route('/api/v1', ruleRoutes(deps));
+  app.doc31('/openapi.json', OPENAPI_INFO);
+  app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
+
+  app.notFound((c) => problem(c, 404, 'not-found', 'Not found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.onError((error, c) => translateError(error, c));
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;

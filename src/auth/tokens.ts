@@ -1,0 +1,70 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Actor } from '../domain/actor.js';
+import { ROLES } from '../schemas/codes.js';
+
+const Claims = z.object({
+  sub: z.string().min(1).max(200),
+  role: z.enum(ROLES),
+  la: z.string().regex(/^[EWSN]\d{8}$/),
+});
+
+export interface TokenVerifier {
+  /** The actor named by a valid token; throws on anything else. */
+  verify(token: string): Promise<Actor>;
+}
+
+export class InvalidToken extends Error {}
+
+/** The local HS256 secret: from config, else generated once into the data folder (mode 600). */
+export function resolveLocalSecret(config: Pick<Config, 'jwtSecret' | 'dataDir'>): Uint8Array {
+  if (config.jwtSecret) return new TextEncoder().encode(config.jwtSecret);
+  const file = join(config.dataDir, 'jwt-secret');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    chmodSync(file, 0o600);
+  }
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'dataDir' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>): TokenVerifier {
+  // With a JWKS configured, production keys are the only keys: local secrets are not accepted.
+  const key: Uint8Array | JWTVerifyGetKey = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : resolveLocalSecret(config);
+  const algorithms = config.jwksUrl ? ['RS256', 'ES256', 'PS256'] : ['HS256'];
+  return {
+    async verify(token) {
+      let payload: unknown;
+      try {
+        ({ payload } = await jwtVerify(token, key as Uint8Array, {
+          issuer: config.jwtIssuer, audience: config.jwtAudience, algorithms, requiredClaims: ['exp', 'sub'],
+        }));
+      } catch (error) {
+        throw new InvalidToken((error as Error).message);
+      }
+      const claims = Claims.safeParse(payload);
+      if (!claims.success) throw new InvalidToken(`token claims are incomplete: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      return claims.data;
+    },
+  };
+}
+
+export async function signLocalToken(
+  secret: Uint8Array,
+  actor: Actor,
+  options: { issuer: string; audience: string; expiresIn?: string; now?: Date },
+): Promise<string> {
+  const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  return new SignJWT({ role: actor.role, la: actor.la })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(actor.sub)
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setIssuedAt(iat)
+    .setExpirationTime(options.expiresIn ?? '8h')
+    .sign(secret);
+}

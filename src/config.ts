@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** The only reader of process.env: every setting is parsed here once, and a bad one stops start-up by name. */
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
+const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: optionalText,
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+  MASH_DATA_DIR: z.string().default('./.data'),
+  MASH_RULES_DIR: z.string().default('./rules'),
+  MASH_JWT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
+  MASH_JWKS_URL: optionalUrl,
+  MASH_JWT_ISSUER: z.string().default('mash-triage'),
+  MASH_JWT_AUDIENCE: z.string().default('mash-triage'),
+  MASH_CASE_SYSTEM_URL: optionalUrl,
+  MASH_CASE_SYSTEM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+  MASH_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  MASH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dbPoolSize: number;
+  dataDir: string;
+  rulesDir: string;
+  jwtSecret: string | undefined;
+  jwksUrl: string | undefined;
+  jwtIssuer: string;
+  jwtAudience: string;
+  caseSystemUrl: string | undefined;
+  caseSystemTimeoutMs: number;
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    dataDir: e.MASH_DATA_DIR,
+    rulesDir: e.MASH_RULES_DIR,
+    jwtSecret: e.MASH_JWT_SECRET,
+    jwksUrl: e.MASH_JWKS_URL,
+    jwtIssuer: e.MASH_JWT_ISSUER,
+    jwtAudience: e.MASH_JWT_AUDIENCE,
+    caseSystemUrl: e.MASH_CASE_SYSTEM_URL,
+    caseSystemTimeoutMs: e.MASH_CASE_SYSTEM_TIMEOUT_MS,
+    bodyLimitBytes: e.MASH_BODY_LIMIT_BYTES,
+    shutdownGraceMs: e.MASH_SHUTDOWN_GRACE_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

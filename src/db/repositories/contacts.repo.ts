@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import type { Database } from '../client.js';
+import type { ContactAdultRow, ContactChildRow, ContactRow, NewContactAdultRow, NewContactChildRow, NewContactRow } from '../schema.js';
+
+type WithRecord<T> = Omit<T, 'record'> & { record: Record<string, unknown> };
+
+export interface ContactGraph {
+  contact: WithRecord<NewContactRow>;
+  children: WithRecord<NewContactChildRow>[];
+  adults: WithRecord<NewContactAdultRow>[];
+}
+
+const withJson = <T extends { record: Record<string, unknown> }>(row: T) => ({ ...row, record: JSON.stringify(row.record) });
+
+/** The contact, its children and its adults in one statement: one round trip however many people it names. */
+export async function insertContactGraph(db: Database, graph: ContactGraph): Promise<void> {
+  // Data-modifying CTEs all run, referenced or not; foreign keys are checked at the end of the statement.
+  const statement = db
+    .with('contact', (q) => q.insertInto('contacts').values(withJson(graph.contact)).returning('id'))
+    .with('children', (q) => q.insertInto('contact_children').values(graph.children.map(withJson)).returning('id'));
+  if (graph.adults.length > 0) await statement.insertInto('contact_adults').values(graph.adults.map(withJson)).execute();
+  else await statement.selectFrom('children').select('id').execute();
+}
+
+export async function findContact(db: Database, la: string, id: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).where('la', '=', la).executeTakeFirst();
+}
+
+export async function findContactForUpdate(db: Database, la: string, id: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).where('la', '=', la).forUpdate().executeTakeFirst();
+}
+
+export async function listPeople(db: Database, contactId: string): Promise<{ children: ContactChildRow[]; adults: ContactAdultRow[] }> {
+  const [children, adults] = await Promise.all([
+    db.selectFrom('contact_children').selectAll().where('contact_id', '=', contactId).orderBy('position').execute(),
+    db.selectFrom('contact_adults').selectAll().where('contact_id', '=', contactId).orderBy('position').execute(),
+  ]);
+  return { children, adults };
+}
+
+export interface ChildKey { personId?: string | null; nhsNumber?: string | null }
+
+/**
+ * For each child, how many earlier contacts in this authority name the same
+ * child (by person id or NHS number) in the 12 months before `before`.
+ */
+export async function countPriorContacts(db: Database, la: string, children: readonly ChildKey[], before: Date): Promise<number[]> {
+  const since = new Date(before.getTime() - 365 * 86_400_000);
+  const keyed = children.map((c, i) => ({ ...c, i })).filter((c) => c.personId || c.nhsNumber);
+  if (keyed.length === 0) return children.map(() => 0);
+  const parts = keyed.map((c) => sql`
+    select ${c.i}::int as position, count(distinct contact_id)::int as n from (
+      ${c.personId ? sql`select contact_id from contact_children where la = ${la} and person_id = ${c.personId} and received_at >= ${since} and received_at < ${before}` : sql`select null::text as contact_id where false`}
+      union
+      ${c.nhsNumber ? sql`select contact_id from contact_children where la = ${la} and nhs_number = ${c.nhsNumber} and received_at >= ${since} and received_at < ${before}` : sql`select null::text as contact_id where false`}
+    ) prior`);
+  const { rows } = await sql<{ position: number; n: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const counts = children.map(() => 0);
+  for (const row of rows) counts[row.position] = Number(row.n);
+  return counts;
+}

@@ -1,0 +1,115 @@
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+
+/** jsonb columns: read as the value, written as its JSON text. */
+export type Json<T> = ColumnType<T, string, string>;
+/** timestamptz columns: read as Date, written as an ISO string or Date. */
+export type Instant = ColumnType<Date, Date | string, Date | string>;
+
+export interface ContactsTable {
+  id: string;
+  la: string;
+  status: string;
+  received_at: Instant;
+  decision_due_by: Instant;
+  priority: string;
+  score: number;
+  referrer_source: string;
+  referrer_group: string;
+  channel: string | null;
+  immediate_danger: boolean | null;
+  youngest_age_days: number | null;
+  record: Json<Record<string, unknown>>;
+  recorded_by: string;
+  recorded_at: Instant;
+  version: number;
+  closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface ContactChildrenTable {
+  id: string;
+  contact_id: string;
+  la: string;
+  position: number;
+  person_id: string | null;
+  nhs_number: string | null;
+  date_of_birth: string | null;
+  expected_date_of_birth: string | null;
+  age_days: number | null;
+  received_at: Instant;
+  ethnicity: string | null;
+  record: Json<Record<string, unknown>>;
+}
+
+export interface ContactAdultsTable {
+  id: string;
+  contact_id: string;
+  position: number;
+  person_id: string | null;
+  role: string | null;
+  record: Json<Record<string, unknown>>;
+}
+
+export interface RuleSetsTable {
+  hash: string;
+  version: string;
+  rules: Json<Record<string, unknown>>;
+  first_used_at: Instant;
+}
+
+export interface TriagesTable {
+  id: string;
+  contact_id: string;
+  la: string;
+  sequence: number;
+  rule_set_hash: string;
+  settings: Json<Record<string, unknown>>;
+  facts: Json<Record<string, unknown>>;
+  results: Json<unknown[]>;
+  prompts: Json<unknown[]>;
+  priority: string;
+  score: number;
+  history_complete: boolean;
+  created_at: Instant;
+}
+
+export interface AuditLogTable {
+  id: string;
+  la: string;
+  chain_index: number;
+  contact_id: string | null;
+  action: string;
+  actor_sub: string;
+  actor_role: string;
+  at: Instant;
+  detail: Json<Record<string, unknown>>;
+  hash_alg: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadsTable {
+  la: string;
+  chain_index: number;
+  hash: string;
+}
+
+export interface DB {
+  contacts: ContactsTable;
+  contact_children: ContactChildrenTable;
+  contact_adults: ContactAdultsTable;
+  rule_sets: RuleSetsTable;
+  triages: TriagesTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
+}
+
+export type ContactRow = Selectable<ContactsTable>;
+export type NewContactRow = Insertable<ContactsTable>;
+export type ContactChildRow = Selectable<ContactChildrenTable>;
+export type NewContactChildRow = Insertable<ContactChildrenTable>;
+export type ContactAdultRow = Selectable<ContactAdultsTable>;
+export type NewContactAdultRow = Insertable<ContactAdultsTable>;
+export type TriageRow = Selectable<TriagesTable>;
+export type NewTriageRow = Insertable<TriagesTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type NewAuditRow = Insertable<AuditLogTable>;

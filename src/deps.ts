@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createCaseSystemClient } from './clients/case-system.client.js';
+import type { Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { migrateToLatest } from './db/migrate.js';
+import { saveRuleSet } from './db/repositories/rule-sets.repo.js';
+import type { Deps } from './domain/context.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { randomIds } from './lib/ids.js';
+import { evaluatorFor } from './rules/evaluate.js';
+import { loadRuleSet } from './rules/rule-set.js';
+import { loadSettings } from './rules/settings.js';
+
+/** Fields that must never reach a log line, wherever they appear. */
+export const LOG_REDACTIONS = [
+  'req.headers.authorization', '*.authorization', '*.token', '*.narrative', '*.givenName', '*.familyName',
+  '*.nhsNumber', '*.dateOfBirth', '*.name', 'body', '*.body',
+];
+
+export function createLogger(level: Config['logLevel'], destination?: pino.DestinationStream): Logger {
+  return pino({ level, base: { service: 'mash-triage' }, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } }, destination);
+}
+
+/** The composition root: database, rules, settings, clock, ids and partner clients, built once. */
+export async function buildDeps(
+  config: Config,
+  overrides: { clock?: Clock; logger?: Logger; database?: DatabaseHandle; fetch?: typeof fetch } = {},
+): Promise<{ deps: Deps; database: DatabaseHandle }> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const ruleSet = loadRuleSet(config.rulesDir);
+  const settings = loadSettings(join(config.rulesDir, 'settings'));
+  const database = overrides.database ?? await openDatabase({
+    url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize,
+  });
+  await migrateToLatest(database.db);
+  const clock = overrides.clock ?? systemClock;
+  await saveRuleSet(database.db, { hash: ruleSet.hash, version: ruleSet.version, content: { manifest: ruleSet.manifest, rules: ruleSet.rules } }, clock.now());
+  const deps: Deps = {
+    db: database.db,
+    clock,
+    ids: randomIds,
+    ruleSet,
+    evaluator: evaluatorFor(ruleSet),
+    settings,
+    caseSystem: config.caseSystemUrl ? createCaseSystemClient(config.caseSystemUrl, config.caseSystemTimeoutMs, overrides.fetch) : null,
+    logger,
+  };
+  return { deps, database };
+}

@@ -1,0 +1,30 @@
+import { appendAudit } from '../../db/repositories/audit.repo.js';
+import { findContact, listPeople } from '../../db/repositories/contacts.repo.js';
+import { findLatestTriage } from '../../db/repositories/triages.repo.js';
+import type { Database } from '../../db/client.js';
+import { requireRole } from '../actor.js';
+import type { VerbContext } from '../context.js';
+import { NotFound } from '../errors.js';
+import { contactView, type ContactRows } from './contact-view.js';
+
+export async function loadContactRows(db: Database, la: string, contactId: string): Promise<ContactRows> {
+  const contact = await findContact(db, la, contactId);
+  if (!contact) throw new NotFound(`Contact ${contactId}`);
+  const [{ children, adults }, triage] = await Promise.all([listPeople(db, contactId), findLatestTriage(db, contactId)]);
+  if (!triage) throw new Error(`Contact ${contactId} has no triage`);
+  return { contact, children, adults, triage };
+}
+
+/** Reads a contact of the actor's own authority; the read itself is recorded in the trail. */
+export async function readContact({ ctx, contactId }: { ctx: VerbContext; contactId: string }) {
+  const { deps, actor } = ctx;
+  requireRole(actor, ['screener', 'manager', 'auditor'], 'read a contact');
+  return deps.db.transaction().execute(async (tx) => {
+    const rows = await loadContactRows(tx, actor.la, contactId);
+    await appendAudit(tx, [{
+      la: actor.la, contactId, action: 'contact.read', actor, at: deps.clock.now(),
+      detail: { version: rows.contact.version, requestId: ctx.requestId },
+    }]);
+    return contactView(rows);
+  });
+}

@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { CaseSystemClient } from '../clients/case-system.client.js';
+import type { Database } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
+import type { IdGenerator } from '../lib/ids.js';
+import type { Evaluator } from '../rules/evaluate.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import type { SettingsBook } from '../rules/settings.js';
+import type { Actor } from './actor.js';
+
+/** Everything a domain verb may use, built once in src/deps.ts (tests build the same with test parts). */
+export interface Deps {
+  db: Database;
+  clock: Clock;
+  ids: IdGenerator;
+  ruleSet: RuleSet;
+  evaluator: Evaluator;
+  settings: SettingsBook;
+  caseSystem: CaseSystemClient | null;
+  logger: Logger;
+}
+
+/** The context of one call: the dependencies, who is acting, and the request it came in. */
+export interface VerbContext {
+  deps: Deps;
+  actor: Actor;
+  requestId: string;
+}

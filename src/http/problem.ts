@@ -1,0 +1,68 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import { DomainError, ServiceUnavailable, type FieldError } from '../domain/errors.js';
+import type { AppEnv } from './env.js';
+
+/** RFC 9457 problem details: the one shape of every error this service gives. */
+export function problem(c: Context<AppEnv>, status: number, code: string, title: string, detail: string, errors: FieldError[] = [], extra: Record<string, unknown> = {}) {
+  const body = {
+    type: `urn:mash-triage:problem:${code}`,
+    title,
+    status,
+    detail,
+    instance: new URL(c.req.url).pathname,
+    requestId: c.get('requestId') ?? '',
+    ...(errors.length ? { errors } : {}),
+    ...extra,
+  };
+  return c.body(JSON.stringify(body), status as never, { 'content-type': 'application/problem+json' });
+}
+
+/** JSON Pointer (RFC 6901) to the field, as clients and the contract expect: /children/0/dateOfBirth. */
+export function pointer(path: readonly PropertyKey[]): string {
+  return `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+}
+
+export function zodFieldErrors(error: ZodError, prefix: readonly PropertyKey[] = []): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: pointer([...path, key]), message: 'is not a field of this record' }));
+    }
+    if (issue.code === 'invalid_union') {
+      return [{ path: pointer(path), message: 'does not match any allowed form' }];
+    }
+    return [{ path: pointer(path), message: issue.message }];
+  });
+}
+
+const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  if (e.code && PG_UNAVAILABLE.has(e.code)) return true;
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message ?? '');
+}
+
+/** The single translator from anything thrown to a problem response. Unknown faults leak nothing. */
+export function translateError(error: unknown, c: Context<AppEnv>) {
+  if (error instanceof ServiceUnavailable || isDatabaseUnavailable(error)) {
+    c.header('Retry-After', String(error instanceof ServiceUnavailable ? error.retryAfterSeconds : 5));
+    c.get('logger')?.warn({ err: { message: (error as Error).message } }, 'database unavailable');
+    return problem(c, 503, 'unavailable', 'Service unavailable', 'The database cannot be reached just now; nothing was stored. Try again shortly.');
+  }
+  if (error instanceof DomainError) {
+    if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
+    return problem(c, error.status, error.code, error.title, error.message, error.errors, error.extra);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    if (status === 413) return problem(c, 413, 'too-large', 'Request body too large', error.message || 'The request body is larger than this service accepts');
+    if (status === 400) return problem(c, 400, 'malformed', 'Malformed request', error.message || 'The request could not be read');
+    return problem(c, status, 'http', error.message || 'Request failed', error.message || 'Request failed');
+  }
+  c.get('logger')?.error({ err: error }, 'unhandled error');
+  return problem(c, 500, 'internal', 'Internal error', 'Something went wrong on our side; nothing was stored. The request id identifies it in our logs.');
+}

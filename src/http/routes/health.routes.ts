@@ -1,0 +1,35 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import type { Deps } from '../../domain/context.js';
+import type { AppEnv } from '../env.js';
+import { problem } from '../problem.js';
+
+const Health = z.object({ status: z.literal('ok') }).openapi('Health');
+
+const live = createRoute({
+  method: 'get', path: '/healthz', tags: ['Operations'], summary: 'The process is up',
+  responses: { 200: { description: 'Up', content: { 'application/json': { schema: Health } } } },
+});
+
+const ready = createRoute({
+  method: 'get', path: '/readyz', tags: ['Operations'], summary: 'The database is reachable',
+  responses: {
+    200: { description: 'Ready', content: { 'application/json': { schema: Health } } },
+    503: { description: 'The database cannot be reached' },
+  },
+});
+
+export function healthRoutes(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(live, (c) => c.json({ status: 'ok' as const }, 200));
+  app.openapi(ready, async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return c.json({ status: 'ok' as const }, 200);
+    } catch {
+      c.header('Retry-After', '5');
+      return problem(c, 503, 'unavailable', 'Not ready', 'The database cannot be reached') as never;
+    }
+  });
+  return app;
+}

@@ -1,0 +1,43 @@
+import { serve } from '@hono/node-server';
+import { buildApp } from './app.js';
+import { createTokenVerifier } from './auth/tokens.js';
+import { ConfigError, loadConfig } from './config.js';
+import { buildDeps } from './deps.js';
+
+/** Process entry: config → deps → app → serve, and a bounded graceful shutdown on SIGTERM/SIGINT. */
+async function main() {
+  const config = loadConfig();
+  const { deps, database } = await buildDeps(config);
+  const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    deps.logger.info({ port: info.port, database: database.kind, ruleSet: deps.ruleSet.hash }, 'mash-triage listening');
+    process.stdout.write(`\nmash-triage is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}  (API docs: /docs; database: ${database.kind})\n`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    deps.logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    const force = setTimeout(() => {
+      deps.logger.warn('requests still in flight after the grace period; closing anyway');
+      void database.close().finally(() => process.exit(1));
+    }, config.shutdownGraceMs);
+    force.unref();
+    server.close(() => {
+      void database.close().then(() => process.exit(0), () => process.exit(1));
+    });
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`mash-triage could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,146 @@
+import type { Engine, RuleResult } from 'json-rules-engine';
+import { PROMPT_ACTIONS, type Indicator, type Priority, type PromptAction } from '../schemas/codes.js';
+import { ACTION_SUMMARIES } from './actions.js';
+import { buildEngine } from './engine.js';
+import type { Facts, FactValue } from './facts.js';
+import { renderRationale } from './rationale.js';
+import type { RuleDefinition } from './rule-file.js';
+import type { RuleSet } from './rule-set.js';
+
+export interface ConditionResult {
+  fact: string;
+  operator: string;
+  value: unknown;
+  factValue: FactValue | null;
+  result: boolean | null;
+}
+
+export interface RuleOutcome {
+  id: string;
+  fired: boolean;
+  rationale: string;
+  conditions: ConditionResult[];
+}
+
+export interface Prompt {
+  action: PromptAction;
+  indicator: Indicator;
+  summary: string;
+  detail: string;
+  raisedBy: string[];
+  sources: string[];
+}
+
+export interface Triage {
+  ruleSet: { name: string; version: string; hash: string };
+  priority: Priority;
+  score: number;
+  prompts: Prompt[];
+  rules: RuleOutcome[];
+}
+
+const INDICATOR_RANK: Record<Indicator, number> = { critical: 0, warning: 1, info: 2 };
+
+interface RawCondition {
+  all?: RawCondition[]; any?: RawCondition[]; not?: RawCondition;
+  fact?: string; operator?: string; value?: unknown; factResult?: unknown; valueResult?: unknown; result?: boolean;
+}
+
+function flatten(node: RawCondition, out: ConditionResult[] = []): ConditionResult[] {
+  if (node.all) node.all.forEach((c) => flatten(c, out));
+  else if (node.any) node.any.forEach((c) => flatten(c, out));
+  else if (node.not) flatten(node.not, out);
+  else {
+    out.push({
+      fact: node.fact!,
+      operator: node.operator!,
+      value: node.valueResult !== undefined ? node.valueResult : node.value,
+      factValue: node.factResult === undefined ? null : (node.factResult as FactValue),
+      result: node.result ?? null,
+    });
+  }
+  return out;
+}
+
+function whyNot(rule: RuleDefinition, conditions: ConditionResult[]): string {
+  const failed = conditions.filter((c) => c.result === false)
+    .map((c) => `${c.fact} was ${JSON.stringify(c.factValue)} (rule needs ${c.operator} ${JSON.stringify(c.value)})`);
+  return `Not raised: ${rule.summary}. ${failed.length ? `Did not apply because ${failed.join('; ')}.` : ''}`.trim();
+}
+
+/**
+ * A rule set compiled for evaluation. The engine is built once; each call
+ * runs the facts through it and turns the engine's results into the
+ * triage: every rule's outcome with the fact values it saw, the prompts
+ * merged per action, the score and the priority.
+ */
+export class Evaluator {
+  private readonly engine: Engine;
+  private readonly byId: Map<string, RuleDefinition>;
+
+  constructor(readonly ruleSet: RuleSet) {
+    this.engine = buildEngine(ruleSet);
+    this.byId = new Map(ruleSet.rules.map((r) => [r.id, r]));
+  }
+
+  async evaluate(facts: Facts): Promise<Triage> {
+    const { results, failureResults } = await this.engine.run({ ...facts });
+    const outcomes = new Map<string, RuleOutcome>();
+    for (const [list, fired] of [[results, true], [failureResults, false]] as [RuleResult[], boolean][]) {
+      for (const r of list) {
+        const rule = this.byId.get(r.name as string)!;
+        const conditions = flatten(r.conditions as unknown as RawCondition);
+        outcomes.set(rule.id, {
+          id: rule.id,
+          fired,
+          rationale: fired ? renderRationale(rule.rationale, facts) : whyNot(rule, conditions),
+          conditions,
+        });
+      }
+    }
+    const rules = this.ruleSet.rules.map((r) => outcomes.get(r.id)!);
+    return this.summarise(rules, facts);
+  }
+
+  private summarise(rules: RuleOutcome[], facts: Facts): Triage {
+    const fired = rules.filter((r) => r.fired).map((r) => ({ outcome: r, rule: this.byId.get(r.id)! }));
+    const prompts = mergePrompts(fired);
+    const score = Math.min(100, fired.reduce((sum, f) => sum + f.rule.weight, 0));
+    const priority: Priority = facts.immediateDanger === true || prompts.some((p) => p.indicator === 'critical')
+      ? 'red'
+      : prompts.some((p) => p.indicator === 'warning') ? 'amber' : 'green';
+    const { name, version, hash } = this.ruleSet;
+    return { ruleSet: { name, version, hash }, priority, score, prompts, rules };
+  }
+}
+
+/** One prompt per action: raised by every rule that asks for it, at the highest indicator any of them gives. */
+function mergePrompts(fired: { outcome: RuleOutcome; rule: RuleDefinition }[]): Prompt[] {
+  const byAction = new Map<PromptAction, Prompt>();
+  for (const { outcome, rule } of fired) {
+    for (const { action, indicator } of rule.prompts) {
+      const prompt = byAction.get(action) ?? {
+        action, indicator, summary: ACTION_SUMMARIES[action], detail: '', raisedBy: [], sources: [],
+      };
+      if (INDICATOR_RANK[indicator] < INDICATOR_RANK[prompt.indicator]) prompt.indicator = indicator;
+      prompt.raisedBy.push(rule.id);
+      prompt.detail = prompt.detail ? `${prompt.detail} ${outcome.rationale}` : outcome.rationale;
+      for (const source of rule.sources) if (!prompt.sources.includes(source)) prompt.sources.push(source);
+      byAction.set(action, prompt);
+    }
+  }
+  return [...byAction.values()].sort((a, b) =>
+    INDICATOR_RANK[a.indicator] - INDICATOR_RANK[b.indicator] || PROMPT_ACTIONS.indexOf(a.action) - PROMPT_ACTIONS.indexOf(b.action));
+}
+
+const evaluators = new Map<string, Evaluator>();
+
+/** Evaluators are cached by rule-set hash: building the engine is start-up work, not request work. */
+export function evaluatorFor(ruleSet: RuleSet): Evaluator {
+  let evaluator = evaluators.get(ruleSet.hash);
+  if (!evaluator) {
+    evaluator = new Evaluator(ruleSet);
+    evaluators.set(ruleSet.hash, evaluator);
+  }
+  return evaluator;
+}

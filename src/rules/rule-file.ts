@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { INDICATORS, PROMPT_ACTIONS } from '../schemas/codes.js';
+import { FACT_CATALOGUE } from './facts.js';
+
+/** json-rules-engine's default operators: the only ones a rule file may use. */
+export const OPERATORS = [
+  'equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain',
+  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
+] as const;
+
+const factNames = Object.keys(FACT_CATALOGUE) as [string, ...string[]];
+const FactName = z.string().refine((f) => factNames.includes(f), { message: 'is not a fact the facts module provides (see rules/README.md)' });
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export type ConditionNode =
+  | { all: ConditionNode[] }
+  | { any: ConditionNode[] }
+  | { not: ConditionNode }
+  | { fact: string; operator: (typeof OPERATORS)[number]; value: unknown };
+
+const Leaf = z.strictObject({
+  fact: FactName,
+  operator: z.enum(OPERATORS),
+  value: z.union([Scalar, z.array(Scalar), z.strictObject({ fact: FactName })]),
+});
+
+export const ConditionSchema: z.ZodType<ConditionNode> = z.lazy(() => z.union([
+  z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+  z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+  z.strictObject({ not: ConditionSchema }),
+  Leaf,
+])) as z.ZodType<ConditionNode>;
+
+export const RuleFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+  summary: z.string().min(10).max(200),
+  weight: z.number().int().min(0).max(100),
+  conditions: z.union([
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+  ]),
+  prompts: z.array(z.strictObject({ action: z.enum(PROMPT_ACTIONS), indicator: z.enum(INDICATORS) })).min(1),
+  rationale: z.string().min(20).max(2000),
+  sources: z.array(z.string().min(3)).min(1, 'every rule cites at least one source'),
+});
+
+export type RuleDefinition = z.infer<typeof RuleFileSchema>;
+
+export const PackManifestSchema = z.strictObject({
+  name: z.string().min(1),
+  version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.1'),
+  description: z.string().optional(),
+});
+
+export type PackManifest = z.infer<typeof PackManifestSchema>;
+
+/** Placeholders a rationale may use: {{fact}} or {{fact|format}}. */
+export const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*(?:\|\s*([a-z]+)\s*)?\}\}/g;
+export const FORMATS = ['age', 'list', 'yesno'] as const;

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalJson } from '../lib/canonical-json.js';
+import { sha256 } from '../lib/hash.js';
+import { FACT_CATALOGUE } from './facts.js';
+import { FORMATS, PackManifestSchema, PLACEHOLDER, RuleFileSchema, type ConditionNode, type PackManifest, type RuleDefinition } from './rule-file.js';
+
+/** A validated rule pack, identified by the hash of its content. */
+export interface RuleSet {
+  name: string;
+  version: string;
+  hash: string;
+  manifest: PackManifest;
+  rules: RuleDefinition[];
+}
+
+/** What is stored for a rule set: enough to rebuild it and to check its hash. */
+export interface StoredRuleSet { manifest: PackManifest; rules: RuleDefinition[] }
+
+export function hashRuleSet(content: StoredRuleSet): string {
+  // The hash covers what the rules mean, not how the files are spaced, so it survives a round trip through the database.
+  return sha256(canonicalJson({ manifest: content.manifest, rules: content.rules }));
+}
+
+/** Rebuilds a stored rule set; refuses one whose content no longer matches its hash. */
+export function ruleSetFromStored(hash: string, content: StoredRuleSet): RuleSet {
+  const actual = hashRuleSet(content);
+  if (actual !== hash) throw new RuleFileError('(stored rule set)', `content hashes to ${actual}, not ${hash}: it has been altered`);
+  return { name: content.manifest.name, version: content.manifest.version, hash, manifest: content.manifest, rules: content.rules };
+}
+
+export class RuleFileError extends Error {
+  constructor(readonly file: string, readonly fault: string) {
+    super(`${file}: ${fault}`);
+  }
+}
+
+export const MANIFEST_FILE = 'pack.json';
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new RuleFileError(file, `not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Every fact a condition names, including facts used as comparison values. */
+export function factsNamed(node: ConditionNode): string[] {
+  if ('all' in node) return node.all.flatMap(factsNamed);
+  if ('any' in node) return node.any.flatMap(factsNamed);
+  if ('not' in node) return factsNamed(node.not);
+  const value = node.value as { fact?: string } | null;
+  return value && typeof value === 'object' && !Array.isArray(value) && value.fact ? [node.fact, value.fact] : [node.fact];
+}
+
+function checkRationale(file: string, rule: RuleDefinition): void {
+  for (const [, fact, format] of rule.rationale.matchAll(PLACEHOLDER)) {
+    if (!(fact! in FACT_CATALOGUE)) throw new RuleFileError(file, `rationale names unknown fact "${fact}"`);
+    if (format && !(FORMATS as readonly string[]).includes(format)) throw new RuleFileError(file, `rationale uses unknown format "${format}" (use ${FORMATS.join(', ')})`);
+  }
+}
+
+/** Builds a rule set from file contents (name → text): the same path serves the live pack, candidates and stored sets. */
+export function ruleSetFromFiles(files: ReadonlyMap<string, string>): RuleSet {
+  const manifestText = files.get(MANIFEST_FILE);
+  if (manifestText === undefined) throw new RuleFileError(MANIFEST_FILE, 'missing: the pack needs a manifest with its name and version');
+  const manifest = PackManifestSchema.safeParse(parseJson(MANIFEST_FILE, manifestText));
+  if (!manifest.success) throw new RuleFileError(MANIFEST_FILE, manifest.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; '));
+
+  const rules: RuleDefinition[] = [];
+  const seen = new Map<string, string>();
+  for (const [file, text] of [...files].filter(([name]) => name !== MANIFEST_FILE).sort(([a], [b]) => a.localeCompare(b))) {
+    const parsed = RuleFileSchema.safeParse(parseJson(file, text));
+    if (!parsed.success) {
+      throw new RuleFileError(file, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; '));
+    }
+    const rule = parsed.data;
+    if (`${rule.id}.json` !== file) throw new RuleFileError(file, `the file must be named after the rule's id (${rule.id}.json)`);
+    const other = seen.get(rule.id);
+    if (other) throw new RuleFileError(file, `duplicate rule id "${rule.id}" (also in ${other})`);
+    seen.set(rule.id, file);
+    checkRationale(file, rule);
+    rules.push(rule);
+  }
+  if (rules.length === 0) throw new RuleFileError('(pack)', 'no rule files found');
+  const hash = hashRuleSet({ manifest: manifest.data, rules });
+  return { name: manifest.data.name, version: manifest.data.version, hash, manifest: manifest.data, rules };
+}
+
+export function readRuleFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    files.set(name, readFileSync(join(dir, name), 'utf8'));
+  }
+  return files;
+}
+
+export function loadRuleSet(dir: string): RuleSet {
+  return ruleSetFromFiles(readRuleFiles(dir));
+}

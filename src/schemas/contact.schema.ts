@@ -1,0 +1,169 @@
+import { z } from '@hono/zod-openapi';
+import {
+  ADULT_ROLES, ASSESSMENT_FACTORS, CHANNELS, ETHNICITIES, EVIDENCE_KINDS, EXPLANATION_ASSESSMENTS, INJURY_PATTERNS,
+  INJURY_SITES, INJURY_TYPES, MOBILITY, PREVIOUS_PLANS, REFERRAL_SOURCE_CODES, SEXES,
+} from './codes.js';
+
+export const MAX_CHILDREN = 20;
+export const MAX_ADULTS = 20;
+export const MAX_NARRATIVE = 20_000;
+/** CIN validator 8606: an expected date of birth more than 40 weeks after the contact is not a pregnancy. */
+export const MAX_WEEKS_BEFORE_BIRTH = 40;
+/** An unborn child's expected date may have passed by a few weeks (a late pregnancy); further back, record the birth. */
+export const MAX_DAYS_OVERDUE = 28;
+
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export const CalendarDate = z.string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(isRealDate, 'must be a real calendar date')
+  .openapi({ example: '2020-02-10', format: 'date' });
+
+export const Instant = z.iso.datetime({ offset: true, message: 'must be an instant with a time zone offset, e.g. 2023-03-14T09:20:00Z' })
+  .openapi({ example: '2023-03-14T09:20:00Z' });
+
+/** NHS numbers carry a modulus-11 check digit; a typo is caught here rather than matched to the wrong child. */
+function validNhsNumber(s: string): boolean {
+  if (!/^\d{10}$/.test(s)) return false;
+  const digits = [...s].map(Number);
+  const sum = digits.slice(0, 9).reduce((acc, d, i) => acc + d * (10 - i), 0);
+  const check = 11 - (sum % 11);
+  const expected = check === 11 ? 0 : check;
+  return expected !== 10 && expected === digits[9];
+}
+
+const flag = z.boolean().nullish();
+const text = (max: number) => z.string().trim().min(1).max(max).nullish();
+const PersonId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'must be 1–64 letters, digits or _.:-');
+
+export const InjurySchema = z.strictObject({
+  type: z.enum(INJURY_TYPES),
+  sites: z.array(z.enum(INJURY_SITES)).min(1, 'name at least one site').max(INJURY_SITES.length),
+  pattern: z.array(z.enum(INJURY_PATTERNS)).max(INJURY_PATTERNS.length).nullish(),
+  explanation: text(2000),
+  explanationAssessment: z.enum(EXPLANATION_ASSESSMENTS).nullish(),
+  healthConfirmedNonInflicted: flag,
+}).openapi('Injury');
+
+export const ChildHistorySchema = z.strictObject({
+  cpPlanCurrent: flag,
+  cpPlanPrevious: flag,
+  cinCurrent: flag,
+  cinPrevious: flag,
+  lookedAfterCurrent: flag,
+  previousS47: flag,
+  siblingCpPlan: flag,
+  previousChildRemoved: flag,
+}).openapi('ChildHistory');
+
+export const ChildSchema = z.strictObject({
+  personId: PersonId.nullish(),
+  nhsNumber: z.string().refine(validNhsNumber, 'must be a valid 10-digit NHS number').nullish(),
+  givenName: text(100),
+  familyName: text(100),
+  dateOfBirth: CalendarDate.nullish(),
+  expectedDateOfBirth: CalendarDate.nullish(),
+  sex: z.enum(SEXES).nullish(),
+  ethnicity: z.enum(ETHNICITIES).nullish(),
+  mobility: z.enum(MOBILITY).nullish(),
+  disability: flag,
+  communicates: flag,
+  disclosure: flag,
+  injuries: z.array(InjurySchema).max(50).nullish(),
+  history: ChildHistorySchema.nullish(),
+}).openapi('Child');
+
+export const AdultSchema = z.strictObject({
+  role: z.enum(ADULT_ROLES).nullish(),
+  personId: PersonId.nullish(),
+  livesWithChild: flag,
+  newToHousehold: flag,
+  violenceHistory: flag,
+  inCustody: flag,
+  checksCompleted: flag,
+  allegedPerpetrator: flag,
+}).openapi('Adult');
+
+export const ReferrerSchema = z.strictObject({
+  source: z.enum(REFERRAL_SOURCE_CODES),
+  name: text(200),
+  organisation: text(200),
+  role: text(200),
+  relationshipToChild: text(200),
+  spokenToDirectly: flag,
+}).openapi('Referrer');
+
+export const HouseholdSchema = z.strictObject({
+  domesticAbuse: flag,
+  substanceMisuse: flag,
+  parentalMentalHealth: flag,
+}).openapi('Household');
+
+export const MovementSchema = z.strictObject({
+  movedIntoAreaOn: CalendarDate.nullish(),
+  previousAuthority: z.string().regex(/^[EWSN]\d{8}$/, 'must be an ONS local authority code such as E06000055').nullish(),
+  planInPreviousAuthority: z.enum(PREVIOUS_PLANS).nullish(),
+  previousAuthorityNotified: flag,
+}).openapi('Movement');
+
+const ContactFields = z.strictObject({
+  receivedAt: Instant,
+  channel: z.enum(CHANNELS).nullish(),
+  immediateDanger: flag,
+  referrer: ReferrerSchema,
+  children: z.array(ChildSchema).min(1, 'a contact names at least one child').max(MAX_CHILDREN, `at most ${MAX_CHILDREN} children in one contact`),
+  adults: z.array(AdultSchema).max(MAX_ADULTS).nullish(),
+  concerns: z.array(z.enum(ASSESSMENT_FACTORS)).max(ASSESSMENT_FACTORS.length).nullish(),
+  physicalPunishmentReported: flag,
+  fabricatedOrInducedIllness: flag,
+  evidenceHeld: z.array(z.enum(EVIDENCE_KINDS)).max(EVIDENCE_KINDS.length).nullish(),
+  household: HouseholdSchema.nullish(),
+  movement: MovementSchema.nullish(),
+  narrative: z.string().trim().min(1, 'describe the concern').max(MAX_NARRATIVE, `at most ${MAX_NARRATIVE} characters`),
+});
+
+const DAY = 86_400_000;
+
+/** Checks across fields: dates of birth against the contact's own date, not against today. */
+export const ContactInputSchema = ContactFields.superRefine((contact, ctx) => {
+  const received = Date.parse(contact.receivedAt);
+  const receivedDate = contact.receivedAt.slice(0, 10);
+  contact.children.forEach((child, i) => {
+    const path = ['children', i];
+    if (!child.dateOfBirth && !child.expectedDateOfBirth) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'dateOfBirth'], message: 'give a date of birth, or an expected date of birth for an unborn child' });
+    }
+    if (child.dateOfBirth && child.expectedDateOfBirth) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'expectedDateOfBirth'], message: 'give either a date of birth or an expected date of birth, not both' });
+    }
+    if (child.dateOfBirth && child.dateOfBirth > receivedDate) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'dateOfBirth'], message: 'is after the contact was received' });
+    }
+    if (child.expectedDateOfBirth) {
+      const edd = Date.parse(`${child.expectedDateOfBirth}T00:00:00Z`);
+      if (edd - received > MAX_WEEKS_BEFORE_BIRTH * 7 * DAY) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'expectedDateOfBirth'], message: `is more than ${MAX_WEEKS_BEFORE_BIRTH} weeks after the contact was received` });
+      }
+      if (received - edd > MAX_DAYS_OVERDUE * DAY) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'expectedDateOfBirth'], message: `passed more than ${MAX_DAYS_OVERDUE} days before the contact: record the date of birth` });
+      }
+      if (child.injuries?.length) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'injuries'], message: 'an unborn child cannot have injuries recorded' });
+      }
+    }
+  });
+  if (contact.movement?.movedIntoAreaOn && Date.parse(`${contact.movement.movedIntoAreaOn}T00:00:00Z`) > received) {
+    ctx.addIssue({ code: 'custom', path: ['movement', 'movedIntoAreaOn'], message: 'is after the contact was received' });
+  }
+  if (contact.concerns?.includes('21') && contact.concerns.length > 1) {
+    ctx.addIssue({ code: 'custom', path: ['concerns'], message: '21 (no factors identified) must be used alone' });
+  }
+}).openapi('ContactInput');
+
+export type ContactInput = z.infer<typeof ContactFields>;
+export type ChildInput = z.infer<typeof ChildSchema>;
+export type AdultInput = z.infer<typeof AdultSchema>;
+export type InjuryInput = z.infer<typeof InjurySchema>;
