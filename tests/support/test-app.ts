@@ -41,6 +41,9 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
   };
 }
 
+/** Responses in tests are read as any: each test asserts the shape it expects. */
+export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
 export interface TestApp {
   app: ReturnType<typeof buildApp>;
   deps: Deps;
@@ -48,7 +51,7 @@ export interface TestApp {
   clock: ReturnType<typeof fixedClock>;
   config: Config;
   token(role: Role, options?: { la?: string; sub?: string }): Promise<string>;
-  request(method: string, path: string, options?: { role?: Role; la?: string; sub?: string; body?: unknown; headers?: Record<string, string>; token?: string | null }): Promise<Response>;
+  request(method: string, path: string, options?: { role?: Role; la?: string; sub?: string; body?: unknown; headers?: Record<string, string>; token?: string | null }): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -71,7 +74,7 @@ export async function createTestApp(options: { env?: Record<string, string>; fet
       const bearer = o.token === undefined ? await token(o.role ?? 'screener', { ...(o.la ? { la: o.la } : {}), ...(o.sub ? { sub: o.sub } : {}) }) : o.token;
       if (bearer) headers.authorization = `Bearer ${bearer}`;
       if (o.body !== undefined) headers['content-type'] ??= 'application/json';
-      return app.request(path, { method, headers, ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}) });
+      return app.request(path, { method, headers, ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}) }) as Promise<TestResponse>;
     },
     close: () => database.close(),
   };
