@@ -74,6 +74,17 @@ export const ChildSchema = z.strictObject({
   disclosure: flag,
   injuries: z.array(InjurySchema).max(50).nullish(),
   history: ChildHistorySchema.nullish(),
+}).superRefine((child, ctx) => {
+  // Checks within one child run even when other parts of the contact are wrong, so every error is reported at once.
+  if (!child.dateOfBirth && !child.expectedDateOfBirth) {
+    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'give a date of birth, or an expected date of birth for an unborn child' });
+  }
+  if (child.dateOfBirth && child.expectedDateOfBirth) {
+    ctx.addIssue({ code: 'custom', path: ['expectedDateOfBirth'], message: 'give either a date of birth or an expected date of birth, not both' });
+  }
+  if (child.expectedDateOfBirth && child.injuries?.length) {
+    ctx.addIssue({ code: 'custom', path: ['injuries'], message: 'an unborn child cannot have injuries recorded' });
+  }
 }).openapi('Child');
 
 export const AdultSchema = z.strictObject({
@@ -133,12 +144,6 @@ export const ContactInputSchema = ContactFields.superRefine((contact, ctx) => {
   const receivedDate = contact.receivedAt.slice(0, 10);
   contact.children.forEach((child, i) => {
     const path = ['children', i];
-    if (!child.dateOfBirth && !child.expectedDateOfBirth) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'dateOfBirth'], message: 'give a date of birth, or an expected date of birth for an unborn child' });
-    }
-    if (child.dateOfBirth && child.expectedDateOfBirth) {
-      ctx.addIssue({ code: 'custom', path: [...path, 'expectedDateOfBirth'], message: 'give either a date of birth or an expected date of birth, not both' });
-    }
     if (child.dateOfBirth && child.dateOfBirth > receivedDate) {
       ctx.addIssue({ code: 'custom', path: [...path, 'dateOfBirth'], message: 'is after the contact was received' });
     }
@@ -149,9 +154,6 @@ export const ContactInputSchema = ContactFields.superRefine((contact, ctx) => {
       }
       if (received - edd > MAX_DAYS_OVERDUE * DAY) {
         ctx.addIssue({ code: 'custom', path: [...path, 'expectedDateOfBirth'], message: `passed more than ${MAX_DAYS_OVERDUE} days before the contact: record the date of birth` });
-      }
-      if (child.injuries?.length) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'injuries'], message: 'an unborn child cannot have injuries recorded' });
       }
     }
   });

@@ -88,3 +88,17 @@ describe('POST /api/v1/contacts: bad input', () => {
     expect(problem.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/channel', '/children/0/mobility', '/children/0/sex']);
   });
 });
+
+describe('POST /api/v1/contacts: errors reported together', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('a child without a date of birth is reported alongside errors elsewhere in the contact', async () => {
+    const { narrative: _n, ...body } = quietContact({ children: [child({ dateOfBirth: null })] });
+    const res = await t.request('POST', '/api/v1/contacts', { body: { ...body, channel: 'fax' } });
+    expect(res.status).toBe(422);
+    const paths = (await res.json()).errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['/narrative', '/channel', '/children/0/dateOfBirth']));
+  });
+});
