@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { INDICATORS, PRIORITIES, PROMPT_ACTIONS } from './codes.js';
+import { ContactViewSchema } from './triage.schema.js';
 
 export const OUTCOMES = [
   'immediate_protection', 'strategy_discussion', 'assessment_s17', 'pre_birth_assessment', 'pass_to_allocated_worker',
@@ -116,3 +117,11 @@ export const ReviewResultSchema = ReviewSchema.extend({
   contactStatus: z.string(),
   contactVersion: z.number().int(),
 }).openapi('ReviewResult');
+
+/** The contact as read, with its decisions and reviews kept apart from the triage. */
+export const ContactWithDecisionsSchema = ContactViewSchema.extend({
+  decision: DecisionSchema.nullable().openapi({ description: 'The latest decision' }),
+  decisions: z.array(DecisionSchema).openapi({ description: 'Every decision, oldest first; a returned decision is kept' }),
+  reviews: z.array(ReviewSchema),
+  finalOutcome: z.enum(OUTCOMES).nullable().openapi({ description: 'Once decided: the manager’s outcome if overturned, else the screener’s' }),
+}).openapi('ContactWithDecisions');
