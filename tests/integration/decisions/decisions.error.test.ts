@@ -120,20 +120,31 @@ describe('decisions and reviews: refusals', () => {
     await expectRefused(flagged.id, () => review(t, flagged.id, { verdict: 'return' }), 409);
   });
 
-  it('a failed audit write rolls the decision back: no decision row, status and version unchanged', async () => {
-    const contact = await recordContact(t, march());
-    const db = t.deps.db;
+  async function withAuditRefused(run: () => Promise<void>) {
     const { sql } = await import('kysely');
+    const db = t.deps.db;
     await sql`create function test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable'; end $$`.execute(db);
     await sql`create trigger test_refuse_audit before insert on audit_log for each row execute function test_refuse_audit()`.execute(db);
     try {
-      await expectRefused(contact.id, () => decide(t, contact, { outcome: 'strategy_discussion' }), 500);
+      await run();
     } finally {
       await sql`drop trigger test_refuse_audit on audit_log`.execute(db);
       await sql`drop function test_refuse_audit()`.execute(db);
     }
-    const after = await snapshot(t, contact.id);
-    expect(after).toMatchObject({ decisions: 0, contact: { status: 'awaiting_decision', version: 1 } });
+  }
+
+  it('a failed audit write rolls the decision back: no decision row, status and version unchanged', async () => {
+    const contact = await recordContact(t, march());
+    await withAuditRefused(() => expectRefused(contact.id, () => decide(t, contact, { outcome: 'strategy_discussion' }), 500).then(() => undefined));
+    expect(await snapshot(t, contact.id)).toMatchObject({ decisions: 0, contact: { status: 'awaiting_decision', version: 1 } });
     expect((await decide(t, contact, { outcome: 'strategy_discussion' })).status).toBe(201);
+  });
+
+  it('a failed audit write rolls the review back: no review row, still awaiting review at the same version', async () => {
+    const contact = await recordContact(t, march());
+    await decide(t, contact, { outcome: 'nfa', overrideReason: 'policy' });
+    await withAuditRefused(() => expectRefused(contact.id, () => review(t, contact.id, { verdict: 'endorse' }), 500).then(() => undefined));
+    expect(await snapshot(t, contact.id)).toMatchObject({ reviews: 0, contact: { status: 'awaiting_review', version: 2 } });
+    expect((await review(t, contact.id, { verdict: 'endorse' })).status).toBe(201);
   });
 });
