@@ -120,7 +120,7 @@ export const ReviewResultSchema = ReviewSchema.extend({
 
 /** The contact as read, with its decisions and reviews kept apart from the triage. */
 export const ContactWithDecisionsSchema = ContactViewSchema.extend({
-  decision: DecisionSchema.nullable().openapi({ description: 'The latest decision' }),
+  decision: z.union([DecisionSchema, z.null()]).openapi({ description: 'The latest decision, or null before the first' }),
   decisions: z.array(DecisionSchema).openapi({ description: 'Every decision, oldest first; a returned decision is kept' }),
   reviews: z.array(ReviewSchema),
   finalOutcome: z.enum(OUTCOMES).nullable().openapi({ description: 'Once decided: the manager’s outcome if overturned, else the screener’s' }),

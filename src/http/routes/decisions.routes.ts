@@ -3,7 +3,7 @@ import { closeContact } from '../../domain/contacts/close-contact.js';
 import { etagOf } from '../../domain/contacts/contact-view.js';
 import type { Deps } from '../../domain/context.js';
 import { decideContact } from '../../domain/decisions/decide-contact.js';
-import { listReviewQueue } from '../../domain/reviews/list-pending-reviews.js';
+import { listReviewQueue } from '../../domain/reviews/list-review-queue.js';
 import { reviewDecision } from '../../domain/reviews/review-decision.js';
 import { DecisionInputSchema, DecisionResultSchema, ReviewInputSchema, ReviewResultSchema } from '../../schemas/decision.schema.js';
 import { COMMON_ERRORS, CONFLICT, INVALID, NOT_FOUND, PRECONDITIONS } from '../../schemas/problem.schema.js';
