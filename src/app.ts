@@ -11,6 +11,7 @@ import { auditVerifyRoutes } from './http/routes/audit-verify.routes.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
+import { replayRoutes } from './http/routes/replay.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { validationHook } from './http/validation.js';
 
@@ -44,6 +45,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', contactRoutes(deps));
   app.route('/api/v1', ruleRoutes(deps));
   app.route('/api/v1', auditVerifyRoutes(deps));
+  app.route('/api/v1', replayRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
 
