@@ -12,7 +12,7 @@ export interface RuleDocInput {
   generatedAt: Date;
 }
 
-const OPERATOR_WORDS: Record<string, string> = {
+export const OPERATOR_WORDS: Record<string, string> = {
   equal: 'is', notEqual: 'is not', in: 'is one of', notIn: 'is none of', contains: 'includes', doesNotContain: 'does not include',
   lessThan: 'is less than', lessThanInclusive: 'is at most', greaterThan: 'is more than', greaterThanInclusive: 'is at least',
 };
