@@ -3,7 +3,7 @@ import { listLatestTriagesPage, type HistoryWindow } from '../../db/repositories
 import { Evaluator } from '../../rules/evaluate.js';
 import type { Facts } from '../../rules/facts.js';
 import type { RuleSet } from '../../rules/rule-set.js';
-import { WhatIfTally, type WhatIfReport } from '../../rules/what-if.js';
+import { WhatIfTally, type PastTriage, type WhatIfReport } from '../../rules/what-if.js';
 
 /**
  * Re-evaluates the stored facts of past contacts with a candidate rule set
@@ -16,7 +16,7 @@ export async function whatIfReplay(db: Database, candidate: RuleSet, window: His
   let after = '';
   for (;;) {
     const page = await listLatestTriagesPage(db, window, after, pageSize);
-    for (const past of page) tally.add(past, await evaluator.evaluate(past.facts as Facts));
+    for (const { facts, ...past } of page) tally.add(past as PastTriage, await evaluator.evaluate(facts as Facts));
     if (page.length < pageSize) break;
     after = page[page.length - 1]!.contactId;
   }

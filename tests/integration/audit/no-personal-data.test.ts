@@ -26,7 +26,7 @@ describe('the audit trail carries no personal identifiers', () => {
   beforeAll(async () => { t = await createTestApp(); });
   afterAll(async () => { await t.close(); });
 
-  it('after recording, reading, replaying and checking a contact full of them', async () => {
+  it('after recording, reading, replaying, explaining and checking a contact full of them', async () => {
     const contact = quietContact({
       referrer: { source: '1B', name: PLANTED.referrerName, organisation: PLANTED.organisation, relationshipToChild: PLANTED.relationship, spokenToDirectly: true },
       children: [
@@ -45,10 +45,11 @@ describe('the audit trail carries no personal identifiers', () => {
       expect((await t.request('GET', `/api/v1/contacts/${id}`, { role })).status).toBe(200);
     }
     expect((await t.request('GET', `/api/v1/contacts/${id}/replay`, { role: 'auditor' })).status).toBe(200);
+    expect((await t.request('GET', `/api/v1/contacts/${id}/near-misses`, { role: 'manager' })).status).toBe(200);
     expect((await t.request('GET', '/api/v1/audit/verify', { role: 'auditor' })).status).toBe(200);
 
     const rows = await t.deps.db.selectFrom('audit_log').selectAll().orderBy('chain_index').execute();
-    expect(rows.map((r) => r.action)).toEqual(['contact.recorded', 'contact.triaged', 'contact.read', 'contact.read', 'contact.read', 'contact.replayed', 'audit.verified']);
+    expect(rows.map((r) => r.action)).toEqual(['contact.recorded', 'contact.triaged', 'contact.read', 'contact.read', 'contact.read', 'contact.replayed', 'contact.read', 'audit.verified']);
     const trail = JSON.stringify(rows).toLowerCase();
     const needles = [
       ...Object.values(PLANTED),

@@ -39,6 +39,13 @@ describe('the rules transparency record', () => {
     expect(section('minimising-language')).toContain('> The narrative describes physical harm in words that minimise it ([minimisingPhrases]).');
   });
 
+  it('documents the audit and rules endpoints in the OpenAPI document', async () => {
+    const doc = await (await t.request('GET', '/openapi.json', { token: null })).json() as { paths: Record<string, unknown> };
+    for (const path of ['/api/v1/rules/doc', '/api/v1/audit/verify', '/api/v1/contacts/{id}/replay', '/api/v1/contacts/{id}/near-misses']) {
+      expect(doc.paths, path).toHaveProperty([path]);
+    }
+  });
+
   it('refuses a caller without a token', async () => {
     expect((await t.request('GET', '/api/v1/rules/doc', { token: null })).status).toBe(401);
   });
