@@ -17,29 +17,24 @@ export interface ComparableTriage {
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
-function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
-  return new Map(items.map((item) => [key(item), item]));
-}
-
 /** Compares on canonical JSON, so key order from jsonb never counts as a difference; list order does. */
 export function compareTriages(stored: ComparableTriage, replayed: ComparableTriage): TriageDifference[] {
   const differences: TriageDifference[] = [];
   for (const field of ['priority', 'score'] as const) {
     if (!same(stored[field], replayed[field])) differences.push({ field, stored: stored[field], replayed: replayed[field] });
   }
-  const lists = [
-    ['prompts', stored.prompts, replayed.prompts, (p: { action: string }) => p.action],
-    ['rules', stored.rules, replayed.rules, (r: { id: string }) => r.id],
-  ] as const;
-  for (const [name, before, after, key] of lists) {
-    const a = byKey<{ action: string } & { id: string }>(before as never, key as never);
-    const b = byKey<{ action: string } & { id: string }>(after as never, key as never);
-    for (const k of new Set([...a.keys(), ...b.keys()])) {
-      if (!same(a.get(k), b.get(k))) differences.push({ field: `${name}.${k}`, stored: a.get(k) ?? null, replayed: b.get(k) ?? null });
-    }
-    const orderBefore = [...a.keys()].filter((k) => b.has(k));
-    const orderAfter = [...b.keys()].filter((k) => a.has(k));
-    if (!same(orderBefore, orderAfter)) differences.push({ field: `${name}.order`, stored: orderBefore, replayed: orderAfter });
-  }
+  compareLists('prompts', stored.prompts.map((p) => [p.action, p]), replayed.prompts.map((p) => [p.action, p]), differences);
+  compareLists('rules', stored.rules.map((r) => [r.id, r]), replayed.rules.map((r) => [r.id, r]), differences);
   return differences;
+}
+
+function compareLists(name: string, before: [string, unknown][], after: [string, unknown][], differences: TriageDifference[]): void {
+  const a = new Map(before);
+  const b = new Map(after);
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    if (!same(a.get(k), b.get(k))) differences.push({ field: `${name}.${k}`, stored: a.get(k) ?? null, replayed: b.get(k) ?? null });
+  }
+  const orderBefore = [...a.keys()].filter((k) => b.has(k));
+  const orderAfter = [...b.keys()].filter((k) => a.has(k));
+  if (!same(orderBefore, orderAfter)) differences.push({ field: `${name}.order`, stored: orderBefore, replayed: orderAfter });
 }
