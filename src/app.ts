@@ -7,10 +7,12 @@ import type { AppEnv } from './http/env.js';
 import { requireToken } from './http/middleware/auth.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
+import { auditVerifyRoutes } from './http/routes/audit-verify.routes.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
 import { decisionRoutes } from './http/routes/decisions.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
+import { replayRoutes } from './http/routes/replay.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
 import { validationHook } from './http/validation.js';
@@ -46,6 +48,8 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', ruleRoutes(deps));
   app.route('/api/v1', decisionRoutes(deps));
   app.route('/api/v1', trailRoutes(deps));
+  app.route('/api/v1', auditVerifyRoutes(deps));
+  app.route('/api/v1', replayRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
 

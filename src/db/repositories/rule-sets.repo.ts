@@ -14,3 +14,8 @@ export async function findRuleSet(db: Database, hash: string): Promise<RuleSetRe
   const row = await db.selectFrom('rule_sets').selectAll().where('hash', '=', hash).executeTakeFirst();
   return row && { hash: row.hash, version: row.version, content: row.rules };
 }
+
+export async function findRuleSetFirstUsed(db: Database, hash: string): Promise<Date | null> {
+  const row = await db.selectFrom('rule_sets').select('first_used_at').where('hash', '=', hash).executeTakeFirst();
+  return row ? new Date(row.first_used_at) : null;
+}

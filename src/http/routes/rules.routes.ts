@@ -1,6 +1,7 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../domain/context.js';
 import { describeRules } from '../../domain/rules/describe-rules.js';
+import { ruleDoc } from '../../domain/rules/rule-doc.js';
 import { COMMON_ERRORS } from '../../schemas/problem.schema.js';
 import { RuleSetSchema } from '../../schemas/triage.schema.js';
 import type { AppEnv } from '../env.js';
@@ -16,8 +17,19 @@ const active = createRoute({
   responses: { 200: { description: 'The active rule set', content: { 'application/json': { schema: RuleSetSchema } } }, ...COMMON_ERRORS },
 });
 
+const doc = createRoute({
+  method: 'get',
+  path: '/rules/doc',
+  tags: ['Rules'],
+  summary: 'The transparency record of the active rule set, in Markdown (any role)',
+  description: 'Generated from the rule files: for each rule, in plain English, when it applies, what it prompts, why and its sources; the settings in force for the caller’s authority; the rule set’s version, hash and date.',
+  security: [{ bearer: [] }],
+  responses: { 200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } }, ...COMMON_ERRORS },
+});
+
 export function ruleRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(active, (c) => c.json(describeRules({ ctx: verbContext(c, deps) }) as never, 200));
+  app.openapi(doc, async (c) => c.body(await ruleDoc({ ctx: verbContext(c, deps) }), 200, { 'content-type': 'text/markdown; charset=utf-8' }) as never);
   return app;
 }

@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { MANIFEST_FILE, readRuleFiles, RuleFileError, ruleSetFromFiles, type RuleSet } from './rule-set.js';
+import { loadSettings } from './settings.js';
+
+export interface RuleFault { file: string; fault: string }
+export interface PackCheck { ruleSet: RuleSet | null; faults: RuleFault[] }
+
+/** Stands in for a broken manifest so that every rule file is still checked and reported. */
+const STAND_IN_MANIFEST = JSON.stringify({ name: 'stand-in', version: '2000.1.1' });
+
+function rawId(text: string): string | null {
+  try {
+    const parsed = JSON.parse(text) as { id?: unknown };
+    return typeof parsed?.id === 'string' ? parsed.id : null;
+  } catch {
+    return null;
+  }
+}
+
+function faultOf(error: unknown, file: string): RuleFault {
+  if (error instanceof RuleFileError) return { file: error.file, fault: error.fault };
+  return { file, fault: (error as Error).message };
+}
+
+/**
+ * Every fault in a rule directory, each naming its file: bad JSON, schema
+ * violations (unknown facts, unknown prompt actions, no sources …), a file
+ * not named after its rule, duplicate ids, rules with no test cases, and bad
+ * settings. Unlike loading, it does not stop at the first fault, so one run
+ * tells the author everything to fix.
+ */
+export function checkRulePack(dir: string, options: { testFile: string }): PackCheck {
+  if (!existsSync(dir)) return { ruleSet: null, faults: [{ file: dir, fault: 'no such rule directory' }] };
+  const files = readRuleFiles(dir);
+  const faults: RuleFault[] = [];
+
+  let manifest = files.get(MANIFEST_FILE);
+  try {
+    // A probe file that always fails: the manifest is checked first, so a fault naming it is the manifest's own.
+    ruleSetFromFiles(new Map([...(manifest === undefined ? [] : [[MANIFEST_FILE, manifest] as const]), ['(probe)', '']]));
+  } catch (error) {
+    const fault = faultOf(error, MANIFEST_FILE);
+    if (fault.file === MANIFEST_FILE) {
+      faults.push(fault);
+      manifest = STAND_IN_MANIFEST;
+    }
+  }
+
+  const ruleFiles = [...files.keys()].filter((f) => f !== MANIFEST_FILE);
+  if (ruleFiles.length === 0) faults.push({ file: dir, fault: 'no rule files found' });
+  const filesById = new Map<string, string[]>();
+  for (const file of ruleFiles) {
+    const id = rawId(files.get(file)!);
+    if (id) filesById.set(id, [...(filesById.get(id) ?? []), file]);
+  }
+  for (const [id, named] of filesById) {
+    for (const file of named.length > 1 ? named : []) {
+      faults.push({ file, fault: `duplicate rule id "${id}" (also in ${named.filter((f) => f !== file).join(', ')})` });
+    }
+  }
+
+  const valid: string[] = [];
+  for (const file of ruleFiles) {
+    try {
+      const [rule] = ruleSetFromFiles(new Map([[MANIFEST_FILE, manifest!], [file, files.get(file)!]])).rules;
+      valid.push(rule!.id);
+    } catch (error) {
+      faults.push(faultOf(error, file));
+    }
+  }
+
+  const tests = existsSync(options.testFile) ? readFileSync(options.testFile, 'utf8') : '';
+  for (const id of valid) {
+    if (!tests.includes(`'${id}': {`) && !tests.includes(`${id}: {`)) {
+      faults.push({ file: `${id}.json`, fault: `no test cases in ${basename(options.testFile)} (add rules that fire it and near misses that must not)` });
+    }
+  }
+
+  try {
+    loadSettings(join(dir, 'settings'));
+  } catch (error) {
+    faults.push({ file: 'settings', fault: (error as Error).message });
+  }
+
+  return { ruleSet: faults.length ? null : ruleSetFromFiles(files), faults };
+}
+
+/** The pack at a glance, as the check prints it: one row per rule. */
+export function ruleTable(ruleSet: RuleSet): string {
+  const rows = ruleSet.rules.map((r) => [r.id, String(r.weight), r.prompts.map((p) => `${p.action}:${p.indicator}`).join(' '), String(r.sources.length)]);
+  const header = ['rule', 'weight', 'prompts', 'sources'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}

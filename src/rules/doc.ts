@@ -1,0 +1,123 @@
+import type { PromptAction } from '../schemas/codes.js';
+import { ACTION_SUMMARIES } from './actions.js';
+import { FACT_CATALOGUE, type FactName } from './facts.js';
+import { PLACEHOLDER, type ConditionNode, type RuleDefinition } from './rule-file.js';
+import type { RuleSet } from './rule-set.js';
+import type { AuthoritySettings } from './settings.js';
+
+export interface RuleDocInput {
+  ruleSet: RuleSet;
+  settings: { la: string | null; hash: string; values: AuthoritySettings };
+  inUseSince: Date | null;
+  generatedAt: Date;
+}
+
+export const OPERATOR_WORDS: Record<string, string> = {
+  equal: 'is', notEqual: 'is not', in: 'is one of', notIn: 'is none of', contains: 'includes', doesNotContain: 'does not include',
+  lessThan: 'is less than', lessThanInclusive: 'is at most', greaterThan: 'is more than', greaterThanInclusive: 'is at least',
+};
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const describeFact = (fact: string) => `${FACT_CATALOGUE[fact as FactName] ?? fact} (\`${fact}\`)`;
+
+function describeValue(value: unknown, settings: AuthoritySettings): string {
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'fact' in value) {
+    const fact = (value as { fact: string }).fact;
+    const inForce = (settings as unknown as Record<string, unknown>)[fact];
+    return `the ${lowerFirst(describeFact(fact))}${inForce === undefined ? '' : `, ${JSON.stringify(inForce)} here`}`;
+  }
+  if (Array.isArray(value)) return value.map((v) => JSON.stringify(v)).join(', ');
+  return JSON.stringify(value);
+}
+
+/** A condition as sentences a screener or a family could read: the fact's catalogue description, then what the rule needs of it. */
+export function describeCondition(node: ConditionNode, settings: AuthoritySettings, depth = 0): string[] {
+  const indent = '  '.repeat(depth);
+  const group = (heading: string, children: ConditionNode[]) =>
+    [`${indent}- ${heading}`, ...children.flatMap((c) => describeCondition(c, settings, depth + 1))];
+  if ('all' in node) return group('all of these are true:', node.all);
+  if ('any' in node) return group('at least one of these is true:', node.any);
+  if ('not' in node) return group('this is not true:', [node.not]);
+  const { fact, operator, value } = node;
+  if (operator === 'equal' && value === true) return [`${indent}- ${describeFact(fact)}`];
+  if ((operator === 'equal' && value === false) || (operator === 'notEqual' && value === true)) {
+    return [`${indent}- it is not so that: ${lowerFirst(describeFact(fact))}`];
+  }
+  return [`${indent}- ${describeFact(fact)} ${OPERATOR_WORDS[operator] ?? operator} ${describeValue(value, settings)}`];
+}
+
+/** The rationale with its placeholders shown as the facts they will be filled from. */
+export function describeRationale(template: string): string {
+  return template.replace(PLACEHOLDER, (_, fact: string) => `[${fact}]`);
+}
+
+function ruleSection(rule: RuleDefinition, settings: AuthoritySettings): string[] {
+  const top = rule.conditions;
+  const only = 'all' in top && top.all.length === 1 ? top.all[0]! : 'any' in top && top.any.length === 1 ? top.any[0]! : top;
+  return [
+    `## ${rule.summary}`,
+    '',
+    `Rule \`${rule.id}\` · weight ${rule.weight}`,
+    '',
+    '**It applies when**',
+    '',
+    ...describeCondition(only, settings),
+    '',
+    '**It prompts**',
+    '',
+    ...rule.prompts.map((p) => `- ${ACTION_SUMMARIES[p.action as PromptAction]} (\`${p.action}\`, ${p.indicator})`),
+    '',
+    '**Why** (the words the screener sees; [fact] is filled in from the contact)',
+    '',
+    `> ${describeRationale(rule.rationale)}`,
+    '',
+    '**Sources**',
+    '',
+    ...rule.sources.map((s) => `- ${s}`),
+    '',
+  ];
+}
+
+function settingsSection({ la, hash, values }: RuleDocInput['settings']): string[] {
+  const rows = Object.entries(values).map(([key, value]) => {
+    if (key === 'nonWorkingDays' && Array.isArray(value)) {
+      const days = [...value].sort();
+      return [key, days.length ? `${days.length} days, ${days[0]} to ${days.at(-1)}` : 'none'];
+    }
+    return [key, typeof value === 'object' ? JSON.stringify(value) : String(value)];
+  });
+  return [
+    `## Settings in force${la ? ` for ${la}` : ' (national defaults)'}`,
+    '',
+    `Settings hash \`${hash}\`. Where a rule compares with a setting, the value here is the one it uses.`,
+    '',
+    '| setting | value |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+  ];
+}
+
+/**
+ * The transparency record of a rule set, generated from the rule files
+ * themselves so it cannot drift from what runs: for each rule, when it
+ * applies, what it prompts, why and on what authority.
+ */
+export function renderRuleDoc(input: RuleDocInput): string {
+  const { ruleSet, settings, inUseSince, generatedAt } = input;
+  return [
+    `# ${ruleSet.name}: how contacts are triaged`,
+    '',
+    `- Version: ${ruleSet.version}`,
+    `- Rule set hash: \`${ruleSet.hash}\` (recorded on every triage it made)`,
+    ...(inUseSince ? [`- In use since: ${inUseSince.toISOString()}`] : []),
+    `- Generated: ${generatedAt.toISOString()}`,
+    '',
+    'These rules never decide. Each one, when it applies, raises prompts for the screener with its reason; the screener decides, and a',
+    'decision that departs from a critical or warning prompt is reviewed by a manager. A contact is red when a critical prompt is',
+    'raised or a child is in immediate danger, amber when a warning is raised, and green otherwise.',
+    '',
+    ...settingsSection(settings),
+    ...ruleSet.rules.flatMap((rule) => ruleSection(rule, settings.values)),
+  ].join('\n');
+}

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
+
+describe('the rules transparency record', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp(); });
+  afterAll(async () => { await t.close(); });
+
+  it('GET /api/v1/rules/doc gives every role the record, generated from the rule files', async () => {
+    for (const role of ['screener', 'manager', 'auditor', 'admin'] as const) {
+      const res = await t.request('GET', '/api/v1/rules/doc', { role });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    }
+    const doc = await (await t.request('GET', '/api/v1/rules/doc')).text();
+    const { ruleSet } = t.deps;
+    expect(doc).toContain(`- Version: ${ruleSet.version}`);
+    expect(doc).toContain(`\`${ruleSet.hash}\``);
+    expect(doc).toMatch(/- In use since: 2026-11-28T10:00:00.000Z/);
+    for (const rule of ruleSet.rules) {
+      expect(doc).toContain(`## ${rule.summary}\n\nRule \`${rule.id}\``);
+      for (const source of rule.sources) expect(doc).toContain(`- ${source}`);
+    }
+    expect(doc).toContain('## Settings in force for E06000056');
+    expect(doc).toContain('| repeatContactThreshold | 2 |');
+  });
+
+  it('writes conditions as sentences from the fact catalogue, with the settings they compare against', async () => {
+    const doc = await (await t.request('GET', '/api/v1/rules/doc', { role: 'auditor' })).text();
+    const section = (id: string) => doc.slice(doc.indexOf(`Rule \`${id}\``), doc.indexOf('**Sources**', doc.indexOf(`Rule \`${id}\``)));
+    expect(section('child-disclosure')).toContain('- A child has disclosed harm (`childDisclosure`)\n');
+    expect(section('repeat-contacts')).toContain('- Most earlier contacts about any one of the children in the 12 months before this one (`priorContactsLast12Months`) is at least the setting: earlier contacts in 12 months that call for a review of the cumulative picture (`repeatContactThreshold`), 2 here');
+    expect(section('minimising-language')).toContain('  - at least one of these is true:\n    - Physical punishment of a child is reported (`physicalPunishmentReported`)');
+    expect(section('minimising-language')).toContain('- Convene a strategy discussion (s47 Children Act 1989) (`strategy_discussion`, critical)');
+    expect(section('minimising-language')).toContain('> The narrative describes physical harm in words that minimise it ([minimisingPhrases]).');
+  });
+
+  it('documents the audit and rules endpoints in the OpenAPI document', async () => {
+    const doc = await (await t.request('GET', '/openapi.json', { token: null })).json() as { paths: Record<string, unknown> };
+    for (const path of ['/api/v1/rules/doc', '/api/v1/audit/verify', '/api/v1/contacts/{id}/replay', '/api/v1/contacts/{id}/near-misses']) {
+      expect(doc.paths, path).toHaveProperty([path]);
+    }
+  });
+
+  it('refuses a caller without a token', async () => {
+    expect((await t.request('GET', '/api/v1/rules/doc', { token: null })).status).toBe(401);
+  });
+
+  it('npm run rules:doc writes the same record to a path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-doc-'));
+    try {
+      const out = join(dir, 'rules.md');
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/rules-doc.ts', out, '--la', 'E06000056'], { stdio: 'pipe' });
+      const doc = readFileSync(out, 'utf8');
+      expect(doc).toContain(`\`${t.deps.ruleSet.hash}\``);
+      expect(doc).toContain('## Settings in force for E06000056');
+      expect(doc.match(/^Rule `/gm)).toHaveLength(t.deps.ruleSet.rules.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkRulePack } from '../../../src/rules/check.js';
+
+const TEST_FILE = resolve('tests/unit/rules/rule-pack.test.ts');
+const dirs: string[] = [];
+
+/** A copy of the live pack in a temp dir, changed by `edit`. */
+function packWith(edit: (dir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rules-check-'));
+  dirs.push(dir);
+  cpSync('rules', dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+const readRule = (dir: string, id: string) => JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
+const writeRule = (dir: string, file: string, rule: unknown) => writeFileSync(join(dir, file), JSON.stringify(rule, null, 2));
+const changeRule = (id: string, change: (rule: Record<string, unknown>) => Record<string, unknown>) =>
+  (dir: string) => writeRule(dir, `${id}.json`, change(readRule(dir, id)));
+
+afterEach(() => { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+
+describe('rules:check', () => {
+  it('accepts the live pack', () => {
+    const { ruleSet, faults } = checkRulePack(resolve('rules'), { testFile: TEST_FILE });
+    expect(faults).toEqual([]);
+    expect(ruleSet!.rules.length).toBeGreaterThan(20);
+  });
+
+  const classes: [string, (dir: string) => void, { file: string; fault: RegExp }][] = [
+    ['bad JSON', (dir) => writeFileSync(join(dir, 'under-one.json'), '{ "id": "under-one", '), { file: 'under-one.json', fault: /not valid JSON/ }],
+    ['a schema violation', changeRule('under-one', (r) => ({ ...r, weight: 'heavy' })), { file: 'under-one.json', fault: /^weight / }],
+    ['a duplicate id', (dir) => writeRule(dir, 'under-one-again.json', readRule(dir, 'under-one')), { file: 'under-one-again.json', fault: /duplicate rule id "under-one" \(also in under-one.json\)/ }],
+    ['an unknown fact', changeRule('under-one', (r) => ({ ...r, conditions: { all: [{ fact: 'babyCount', operator: 'greaterThan', value: 0 }] } })), { file: 'under-one.json', fault: /conditions\.all\.0\.fact is not a fact the facts module provides/ }],
+    ['an unknown fact in a rationale', changeRule('under-one', (r) => ({ ...r, rationale: 'A baby is named: {{babyName}} needs checking today.' })), { file: 'under-one.json', fault: /rationale names unknown fact "babyName"/ }],
+    ['an unknown prompt action', changeRule('fgm', (r) => ({ ...r, prompts: [{ action: 'call_the_family', indicator: 'critical' }] })), { file: 'fgm.json', fault: /prompts\.0\.action Invalid option/ }],
+    ['no sources', changeRule('fgm', (r) => ({ ...r, sources: [] })), { file: 'fgm.json', fault: /every rule cites at least one source/ }],
+    ['missing sources', changeRule('fgm', ({ sources: _s, ...r }) => r), { file: 'fgm.json', fault: /^sources / }],
+    ['a rule without test cases', (dir) => writeRule(dir, 'untested-rule.json', { ...readRule(dir, 'fgm'), id: 'untested-rule' }), { file: 'untested-rule.json', fault: /no test cases in rule-pack\.test\.ts/ }],
+    ['a file not named after its id', (dir) => { writeRule(dir, 'female-genital-mutilation.json', readRule(dir, 'fgm')); unlinkSync(join(dir, 'fgm.json')); }, { file: 'female-genital-mutilation.json', fault: /must be named after the rule's id \(fgm\.json\)/ }],
+    ['a bad manifest', (dir) => writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: 'x', version: 'v1' })), { file: 'pack.json', fault: /version must look like/ }],
+    ['bad settings', (dir) => writeFileSync(join(dir, 'settings', 'E06000056.json'), JSON.stringify({ repeatContactThreshold: 0 })), { file: 'settings', fault: /E06000056\.json: repeatContactThreshold/ }],
+  ];
+
+  it.each(classes)('rejects %s, naming the file', (_, edit, expected) => {
+    const { ruleSet, faults } = checkRulePack(packWith(edit), { testFile: TEST_FILE });
+    expect(ruleSet).toBeNull();
+    expect(faults).toContainEqual({ file: expected.file, fault: expect.stringMatching(expected.fault) });
+  });
+
+  it('reports every fault in one run, not only the first', () => {
+    const dir = packWith((d) => {
+      writeFileSync(join(d, 'under-one.json'), 'not json');
+      changeRule('fgm', (r) => ({ ...r, sources: [] }))(d);
+    });
+    const { faults } = checkRulePack(dir, { testFile: TEST_FILE });
+    expect(faults.map((f) => f.file).sort()).toEqual(['fgm.json', 'under-one.json']);
+  });
+
+  it('exits 1 from the command line and names the file', () => {
+    const dir = packWith(changeRule('fgm', (r) => ({ ...r, sources: [] })));
+    let failure: { status: number; stderr: string } | null = null;
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/rules-check.ts', dir], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stderr).toContain('fgm.json: sources every rule cites at least one source');
+  });
+});
