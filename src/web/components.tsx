@@ -65,45 +65,49 @@ export function Select(p: FieldProps & { value?: string | undefined; options: [s
   );
 }
 
-/** A yes / no / not known question: an absent answer means not known, never no. */
-export function YesNo(p: FieldProps & { value?: boolean | null | undefined; inline?: boolean }) {
-  const current = p.value === true ? 'yes' : p.value === false ? 'no' : '';
+/** A form group whose question is a fieldset: radios and checkboxes share it. */
+function FieldsetGroup({ p, children }: { p: FieldProps; children: Child }) {
   return (
     <div class={`govuk-form-group${p.error ? ' govuk-form-group--error' : ''}`}>
       <fieldset class="govuk-fieldset" aria-describedby={describedBy(p)}>
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{p.label}</legend>
         {p.hint ? <div id={`${p.id}-hint`} class="govuk-hint">{p.hint}</div> : null}
         <ErrorMessage id={p.id} message={p.error} />
-        <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
-          {([['yes', 'Yes'], ['no', 'No'], ['', 'Not known']] as const).map(([value, label], i) => (
-            <div class="govuk-radios__item">
-              <input class="govuk-radios__input" id={i === 0 ? p.id : `${p.id}-${value || 'unknown'}`} name={p.name} type="radio" value={value} checked={current === value} />
-              <label class="govuk-label govuk-radios__label" for={i === 0 ? p.id : `${p.id}-${value || 'unknown'}`}>{label}</label>
-            </div>
-          ))}
-        </div>
+        {children}
       </fieldset>
     </div>
   );
 }
 
-export function Checkboxes(p: FieldProps & { values: readonly string[]; options: readonly (readonly [string, string])[]; small?: boolean; columns?: boolean }) {
+/** A yes / no / not known question: an absent answer means not known, never no. */
+export function YesNo(p: FieldProps & { value?: boolean | null | undefined }) {
+  const current = p.value === true ? 'yes' : p.value === false ? 'no' : '';
   return (
-    <div class={`govuk-form-group${p.error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(p)}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{p.label}</legend>
-        {p.hint ? <div id={`${p.id}-hint`} class="govuk-hint">{p.hint}</div> : null}
-        <ErrorMessage id={p.id} message={p.error} />
-        <div class={`govuk-checkboxes${p.small === false ? '' : ' govuk-checkboxes--small'}${p.columns ? ' app-columns' : ''}`} data-module="govuk-checkboxes">
-          {p.options.map(([value, label], i) => (
-            <div class="govuk-checkboxes__item">
-              <input class="govuk-checkboxes__input" id={i === 0 ? p.id : `${p.id}-${value}`} name={p.name} type="checkbox" value={value} checked={p.values.includes(value)} />
-              <label class="govuk-label govuk-checkboxes__label" for={i === 0 ? p.id : `${p.id}-${value}`}>{label}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup p={p}>
+      <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
+        {([['yes', 'Yes'], ['no', 'No'], ['', 'Not known']] as const).map(([value, label], i) => (
+          <div class="govuk-radios__item">
+            <input class="govuk-radios__input" id={i === 0 ? p.id : `${p.id}-${value || 'unknown'}`} name={p.name} type="radio" value={value} checked={current === value} />
+            <label class="govuk-label govuk-radios__label" for={i === 0 ? p.id : `${p.id}-${value || 'unknown'}`}>{label}</label>
+          </div>
+        ))}
+      </div>
+    </FieldsetGroup>
+  );
+}
+
+export function Checkboxes(p: FieldProps & { values: readonly string[]; options: readonly (readonly [string, string])[]; columns?: boolean }) {
+  return (
+    <FieldsetGroup p={p}>
+      <div class={`govuk-checkboxes govuk-checkboxes--small${p.columns ? ' app-columns' : ''}`} data-module="govuk-checkboxes">
+        {p.options.map(([value, label], i) => (
+          <div class="govuk-checkboxes__item">
+            <input class="govuk-checkboxes__input" id={i === 0 ? p.id : `${p.id}-${value}`} name={p.name} type="checkbox" value={value} checked={p.values.includes(value)} />
+            <label class="govuk-label govuk-checkboxes__label" for={i === 0 ? p.id : `${p.id}-${value}`}>{label}</label>
+          </div>
+        ))}
+      </div>
+    </FieldsetGroup>
   );
 }
 
