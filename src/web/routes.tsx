@@ -1,9 +1,17 @@
 import { Hono, type Context } from 'hono';
+import { readTrail } from '../domain/audit/read-trail.js';
+import { closeContact } from '../domain/contacts/close-contact.js';
+import { etagOf } from '../domain/contacts/contact-view.js';
 import { readContact } from '../domain/contacts/read-contact.js';
+import { decideContact } from '../domain/decisions/decide-contact.js';
+import { listReviewQueue } from '../domain/reviews/list-pending-reviews.js';
+import { reviewDecision } from '../domain/reviews/review-decision.js';
+import type { Prompt } from '../rules/evaluate.js';
+import { DecisionInputSchema, ReviewInputSchema } from '../schemas/decision.schema.js';
 import { recordContact } from '../domain/contacts/record-contact.js';
 import { listContacts } from '../domain/contacts/list-contacts.js';
 import type { Deps } from '../domain/context.js';
-import { DomainError, ValidationFailed } from '../domain/errors.js';
+import { DomainError, PreconditionFailed, ValidationFailed } from '../domain/errors.js';
 import { describeRules } from '../domain/rules/describe-rules.js';
 import { zodFieldErrors } from '../http/problem.js';
 import { verbContext } from '../http/verb-context.js';
@@ -11,7 +19,13 @@ import { ROLES, type Role } from '../schemas/codes.js';
 import { ContactInputSchema } from '../schemas/contact.schema.js';
 import { contactFromForm, formErrors, value, type FormValues } from './contact-form.js';
 import { Layout } from './layout.js';
+import { decisionErrors, decisionFromForm } from './decision-form.js';
+import type { FieldErrors } from './components.js';
 import { ContactPage } from './pages/contact.js';
+import { DecisionForm, DecisionHistory } from './pages/decision-section.js';
+import { ReviewPage } from './pages/review.js';
+import { ReviewQueuePage } from './pages/reviews.js';
+import { TrailPage } from './pages/trail.js';
 import { ContactsPage } from './pages/contacts.js';
 import { RecordContactPage } from './pages/record-contact.js';
 import { RulesPage } from './pages/rules.js';
@@ -121,9 +135,81 @@ export function webRoutes(deps: Deps, options: WebOptions) {
     return c.html(<ContactsPage session={signedIn(c)!} contacts={contacts} />);
   });
 
-  app.get('/contacts/:id', async (c) => {
-    const contact = await readContact({ ctx: verbContext(c as never, deps), contactId: c.req.param('id') });
-    return c.html(<ContactPage session={signedIn(c)!} contact={contact} />);
+  const contactPage = async (c: WebContext, form: FormValues = {}, errors: FieldErrors = {}, status: 200 | 400 = 200) => {
+    const session = signedIn(c)!;
+    const contact = await readContact({ ctx: verbContext(c as never, deps), contactId: c.req.param('id')! });
+    const below = (
+      <>
+        <DecisionHistory contact={contact} />
+        {contact.status === 'awaiting_decision' && session.role === 'screener' ? <DecisionForm session={session} contact={contact} form={form} errors={errors} /> : null}
+        {contact.status === 'decided' && (session.role === 'screener' || session.role === 'manager') ? (
+          <form method="post" action={`/contacts/${contact.id}/close`}>
+            <input type="hidden" name="csrf" value={session.csrf} />
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Close the contact</button>
+          </form>
+        ) : null}
+        {session.role === 'manager' || session.role === 'auditor' ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/trail`}>Trail of this contact</a></p> : null}
+      </>
+    );
+    return c.html(<ContactPage session={session} contact={contact} below={below} hasErrors={Object.keys(errors).length > 0} />, status);
+  };
+
+  app.get('/contacts/:id', (c) => contactPage(c));
+
+  app.post('/contacts/:id/decision', async (c) => {
+    const form = (await c.req.parseBody({ all: true })) as FormValues;
+    const ctx = verbContext(c as never, deps);
+    const prompts = (await readContact({ ctx, contactId: c.req.param('id') })).triage.prompts as Prompt[];
+    const { body, answeredActions } = decisionFromForm(form, prompts);
+    const parsed = DecisionInputSchema.safeParse(body);
+    if (!parsed.success) return contactPage(c, form, decisionErrors(zodFieldErrors(parsed.error), answeredActions, prompts), 400);
+    try {
+      await decideContact({ ctx, contactId: c.req.param('id'), input: parsed.data });
+    } catch (error) {
+      if (error instanceof ValidationFailed) return contactPage(c, form, decisionErrors(error.errors, answeredActions, prompts), 400);
+      throw error;
+    }
+    return c.redirect(`/contacts/${c.req.param('id')}`, 303);
+  });
+
+  app.post('/contacts/:id/close', async (c) => {
+    await closeContact({ ctx: verbContext(c as never, deps), contactId: c.req.param('id') });
+    return c.redirect(`/contacts/${c.req.param('id')}`, 303);
+  });
+
+  app.get('/contacts/:id/trail', async (c) => {
+    const trail = await readTrail({ ctx: verbContext(c as never, deps), contactId: c.req.param('id') });
+    return c.html(<TrailPage session={signedIn(c)!} trail={trail} />);
+  });
+
+  app.get('/reviews', async (c) => c.html(<ReviewQueuePage session={signedIn(c)!} queue={await listReviewQueue({ ctx: verbContext(c as never, deps) })} />));
+
+  const reviewPage = async (c: WebContext, form: FormValues = {}, errors: FieldErrors = {}, stale = false, status: 200 | 400 | 409 = 200) => {
+    const contact = await readContact({ ctx: verbContext(c as never, deps), contactId: c.req.param('id')! });
+    return c.html(<ReviewPage session={signedIn(c)!} contact={contact} etag={etagOf(contact)} form={stale ? {} : form} errors={errors} stale={stale} />, status);
+  };
+
+  app.get('/reviews/:id', (c) => reviewPage(c));
+
+  app.post('/reviews/:id', async (c) => {
+    const form = (await c.req.parseBody({ all: true })) as FormValues;
+    const parsed = ReviewInputSchema.safeParse({
+      verdict: value(form, 'verdict') || undefined,
+      rationale: value(form, 'rationale'),
+      ...(value(form, 'outcome') ? { outcome: value(form, 'outcome') } : {}),
+    });
+    const toErrors = (errors: { path: string; message: string }[]) =>
+      Object.fromEntries(errors.map((e) => [e.path.split('/')[1] ?? 'verdict', `${e.path.split('/')[1] ?? 'Review'}: ${e.message}`]));
+    if (!parsed.success) return reviewPage(c, form, toErrors(zodFieldErrors(parsed.error)), false, 400);
+    try {
+      await reviewDecision({ ctx: verbContext(c as never, deps), contactId: c.req.param('id'), ifMatch: value(form, 'etag'), input: parsed.data });
+    } catch (error) {
+      // Someone else acted first: show the contact as it now stands rather than overwrite their judgement.
+      if (error instanceof PreconditionFailed) return reviewPage(c, form, {}, true, 409);
+      if (error instanceof ValidationFailed) return reviewPage(c, form, toErrors(error.errors), false, 400);
+      throw error;
+    }
+    return c.redirect('/reviews', 303);
   });
 
   app.get('/rules', (c) => c.html(<RulesPage session={signedIn(c)!} rules={describeRules({ ctx: verbContext(c as never, deps) })} />));

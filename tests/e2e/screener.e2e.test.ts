@@ -1,45 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, HAS_CHROMIUM, screenshot, signIn, startBrowserHarness, type BrowserHarness } from './browser.js';
-
-async function fillDate(page: Page, id: string, [day, month, year]: [string, string, string]) {
-  await page.fill(`#${id}`, day);
-  await page.fill(`#${id}-month`, month);
-  await page.fill(`#${id}-year`, year);
-}
-
-/** The March 2023 contact from the case review, typed into the form as a screener on the phone would. */
-async function recordMarch2023(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/contacts/new`);
-  await fillDate(page, 'receivedDate', ['14', '3', '2023']);
-  await page.fill('#receivedTime', '09:20');
-  await page.selectOption('#channel', 'phone');
-  await page.selectOption('#referrer-source', '1D');
-  await page.fill('#referrer-name', 'Member of the public');
-  await page.check('#referrer-spokenToDirectly');
-  await page.fill('#children-0-givenName', 'Sophie');
-  await fillDate(page, 'children-0-dateOfBirth', ['10', '2', '2020']);
-  await page.selectOption('#children-0-mobility', 'independently_mobile');
-  await page.check('#children-0-communicates');
-  await page.check('#children-0-history-cpPlanPrevious');
-  await page.click('button[value=add-child]');
-  await page.fill('#children-1-givenName', 'Daniel');
-  await fillDate(page, 'children-1-dateOfBirth', ['10', '9', '2022']);
-  await page.selectOption('#children-1-mobility', 'not_independently_mobile');
-  await page.selectOption('#adults-0-role', 'mother');
-  await page.check('#adults-0-flags');
-  await page.check('#adults-0-flags-allegedPerpetrator');
-  await page.check('#concerns');
-  await page.check('#physicalPunishmentReported');
-  await page.check('#household');
-  await page.click('summary:has-text("moved here from another authority")');
-  await fillDate(page, 'movement-movedIntoAreaOn', ['1', '9', '2022']);
-  await page.fill('#movement-previousAuthority', 'E06000055');
-  await page.selectOption('#movement-planInPreviousAuthority', 'cin');
-  await page.fill('#narrative', 'Two members of the public saw a woman hit a small girl several times; when challenged she said it was physical chastisement.');
-  await page.click('button[value=record]');
-  await page.waitForURL(/\/contacts\/con_/);
-}
+import { recordMarch2023 } from './flows.js';
 
 describe.skipIf(!HAS_CHROMIUM)('screener in the browser', { timeout: 120_000 }, () => {
   let h: BrowserHarness;

@@ -44,11 +44,11 @@ function RulesTable({ rules }: { rules: RuleOutcome[] }) {
 }
 
 /** The triage of one contact: priority, each prompt as a card with its reasons and sources, then every rule. */
-export function ContactPage({ session, contact, below }: { session: WebSession; contact: ContactView; below?: Child }) {
+export function ContactPage({ session, contact, below, hasErrors }: { session: WebSession; contact: ContactView; below?: Child; hasErrors?: boolean }) {
   const { triage } = contact;
   const children = contact.children as { givenName?: string; ageDays?: number | null; unborn?: boolean; ageMonths?: number | null }[];
   return (
-    <Layout title={`Contact ${contact.id}`} session={session}>
+    <Layout title={`Contact ${contact.id}`} session={session} hasErrors={hasErrors}>
       <span class="govuk-caption-l">Contact {contact.id}</span>
       <h1 class="govuk-heading-l">Triage</h1>
       <p class="govuk-body"><PriorityTag priority={triage.priority} /> <span class="govuk-body-s">score {triage.score} of 100</span></p>
