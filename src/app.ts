@@ -16,10 +16,12 @@ import { replayRoutes } from './http/routes/replay.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
 import { validationHook } from './http/validation.js';
+import { webRoutes, type WebOptions } from './web/routes.js';
 
 export interface AppOptions {
   tokens: TokenVerifier;
   bodyLimitBytes: number;
+  web: WebOptions;
 }
 
 const OPENAPI_INFO = {
@@ -52,6 +54,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', replayRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
+  app.route('/', webRoutes(deps, options.web));
 
   app.notFound((c) => problem(c, 404, 'not-found', 'Not found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError((error, c) => translateError(error, c));

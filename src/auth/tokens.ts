@@ -20,16 +20,24 @@ export interface TokenVerifier {
 
 export class InvalidToken extends Error {}
 
-/** The local HS256 secret: from config, else generated once into the data folder (mode 600). */
-export function resolveLocalSecret(config: Pick<Config, 'jwtSecret' | 'dataDir'>): Uint8Array {
-  if (config.jwtSecret) return new TextEncoder().encode(config.jwtSecret);
-  const file = join(config.dataDir, 'jwt-secret');
+/** A secret kept in the data folder, generated on first use (mode 600). */
+export function readOrCreateSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
     chmodSync(file, 0o600);
   }
-  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** The local HS256 secret: from config, else generated once into the data folder. */
+export function resolveLocalSecret(config: Pick<Config, 'jwtSecret' | 'dataDir'>): Uint8Array {
+  return new TextEncoder().encode(config.jwtSecret ?? readOrCreateSecret(config.dataDir, 'jwt-secret'));
 }
 
 export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'dataDir' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>): TokenVerifier {

@@ -63,7 +63,11 @@ export async function createTestApp(options: { env?: Record<string, string>; fet
     sink ? { write: (line: string) => { sink.push(line); } } : undefined);
   const database = await freshDatabase();
   const { deps } = await buildDeps(config, { clock, logger, database, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes });
+  const app = buildApp(deps, {
+    tokens: createTokenVerifier(config),
+    bodyLimitBytes: config.bodyLimitBytes,
+    web: { sessionSecret: TEST_SECRET, idleMinutes: config.sessionIdleMinutes, localSignIn: true },
+  });
   const secret = new TextEncoder().encode(TEST_SECRET);
   const token = (role: Role, o: { la?: string; sub?: string } = {}) =>
     signLocalToken(secret, { sub: o.sub ?? `${role}-1`, role, la: o.la ?? HOME_LA }, { issuer: config.jwtIssuer, audience: config.jwtAudience });

@@ -59,3 +59,12 @@ export async function countPriorContacts(db: Database, la: string, children: rea
   for (const row of rows) counts[row.position] = Number(row.n);
   return counts;
 }
+
+/** Open contacts of an authority, overdue first and then by due time. */
+export async function listOpenContacts(db: Database, la: string, limit: number) {
+  return db.selectFrom('contacts')
+    .select(['id', 'status', 'priority', 'score', 'received_at', 'decision_due_by', 'recorded_by', 'referrer_source'])
+    .where('la', '=', la).where('status', '!=', 'closed')
+    .orderBy('decision_due_by').orderBy('id')
+    .limit(limit).execute();
+}

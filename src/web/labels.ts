@@ -1,0 +1,84 @@
+import { REFERRAL_SOURCES } from '../schemas/codes.js';
+
+/** Codes shown by their names, as screeners know them. */
+export const REFERRAL_SOURCE_OPTIONS = Object.entries(REFERRAL_SOURCES).map(([code, label]) => [code, `${code} – ${label}`] as [string, string]);
+
+export const CHANNEL_OPTIONS: [string, string][] = [
+  ['phone', 'Phone'], ['email', 'Email'], ['online_form', 'Online form'], ['police_notification', 'Police notification'],
+  ['letter', 'Letter'], ['in_person', 'In person'], ['other', 'Other'],
+];
+
+export const CONCERN_OPTIONS: [string, string][] = [
+  ['18C', '18C Physical abuse – adult on child'], ['18B', '18B Physical abuse – child on child'],
+  ['19C', '19C Sexual abuse – adult on child'], ['19B', '19B Sexual abuse – child on child'],
+  ['16A', '16A Neglect'], ['17A', '17A Emotional abuse'],
+  ['3A', '3A Domestic abuse – child is the subject'], ['3B', '3B Domestic abuse – parent or carer'], ['3C', '3C Domestic abuse – other household member'],
+  ['1B', '1B Alcohol misuse – parent or carer'], ['2B', '2B Drug misuse – parent or carer'], ['4B', '4B Mental health – parent or carer'],
+  ['4A', '4A Mental health – child'], ['15A', '15A Self-harm'], ['10A', '10A Missing'], ['11A', '11A Child sexual exploitation'],
+  ['12A', '12A Trafficking'], ['13A', '13A Gangs'], ['24A', '24A Child criminal exploitation'], ['22A', '22A Female genital mutilation'],
+  ['23A', '23A Abuse linked to faith or belief'], ['7A', '7A Young carer'], ['9A', '9A Unaccompanied asylum-seeking child'], ['20', '20 Other'],
+];
+
+export const MOBILITY_OPTIONS: [string, string][] = [
+  ['not_independently_mobile', 'Not independently mobile (not crawling, shuffling, cruising or walking)'],
+  ['becoming_mobile', 'Becoming mobile (pulls to stand, cruises, crawls)'],
+  ['independently_mobile', 'Independently mobile'],
+  ['unknown', 'Not known'],
+];
+
+export const SEX_OPTIONS: [string, string][] = [['F', 'Female'], ['M', 'Male'], ['U', 'Not known or not stated']];
+
+export const ETHNICITY_OPTIONS: [string, string][] = [
+  ['WBRI', 'White British'], ['WIRI', 'White Irish'], ['WIRT', 'Traveller of Irish heritage'], ['WROM', 'Gypsy/Roma'], ['WOTH', 'Any other White background'],
+  ['MWBC', 'White and Black Caribbean'], ['MWBA', 'White and Black African'], ['MWAS', 'White and Asian'], ['MOTH', 'Any other mixed background'],
+  ['AIND', 'Indian'], ['APKN', 'Pakistani'], ['ABAN', 'Bangladeshi'], ['AOTH', 'Any other Asian background'],
+  ['BCRB', 'Black Caribbean'], ['BAFR', 'Black African'], ['BOTH', 'Any other Black background'], ['CHNE', 'Chinese'],
+  ['OOTH', 'Any other ethnic group'], ['REFU', 'Refused'], ['NOBT', 'Information not yet obtained'],
+];
+
+export const INJURY_TYPE_OPTIONS: [string, string][] = [
+  ['bruise', 'Bruise'], ['mark', 'Mark (that might be a bruise)'], ['petechiae', 'Petechiae'], ['burn', 'Burn'], ['scald', 'Scald'],
+  ['fracture', 'Fracture'], ['bite', 'Bite'], ['head_injury', 'Head injury'], ['bleeding', 'Bleeding'], ['other', 'Other'],
+];
+
+export const INJURY_SITE_OPTIONS: [string, string][] = [
+  ['scalp', 'Scalp'], ['forehead', 'Forehead'], ['face', 'Face'], ['cheeks', 'Cheeks'], ['eyelids', 'Eyelids'], ['subconjunctivae', 'Whites of the eyes'],
+  ['ears', 'Ears'], ['frenulum', 'Frenulum'], ['angle_of_jaw', 'Angle of the jaw'], ['mouth', 'Mouth'], ['neck', 'Neck'], ['torso', 'Torso'],
+  ['chest', 'Chest'], ['abdomen', 'Abdomen'], ['back', 'Back'], ['buttocks', 'Buttocks'], ['genitals', 'Genitals'], ['upper_arm', 'Upper arm'],
+  ['forearm', 'Forearm'], ['hand', 'Hand'], ['thigh', 'Thigh'], ['knee', 'Knee'], ['shin', 'Shin'], ['foot', 'Foot'], ['other', 'Other'],
+];
+
+export const INJURY_PATTERN_OPTIONS: [string, string][] = [
+  ['hand', 'Hand or slap mark'], ['grip', 'Grip'], ['ligature', 'Ligature'], ['implement', 'Implement'], ['bite', 'Bite'], ['multiple', 'Multiple'], ['cluster', 'Clustered'],
+];
+
+export const EXPLANATION_OPTIONS: [string, string][] = [
+  ['consistent', 'Consistent with the injury'], ['none', 'No explanation'], ['implausible', 'Implausible'], ['inadequate', 'Inadequate'],
+  ['inconsistent', 'Inconsistent'], ['changing', 'Changing'], ['unknown', 'Not yet assessed'],
+];
+
+export const HISTORY_OPTIONS: [string, string][] = [
+  ['cpPlanCurrent', 'On a child protection plan now'], ['cpPlanPrevious', 'Previously on a child protection plan'],
+  ['cinCurrent', 'Child in need plan now'], ['cinPrevious', 'Previously child in need'], ['lookedAfterCurrent', 'Looked after now'],
+  ['previousS47', 'Previous s47 enquiry'], ['siblingCpPlan', 'A sibling is on a plan'], ['previousChildRemoved', 'A child of the family was removed'],
+];
+
+export const ADULT_ROLE_OPTIONS: [string, string][] = [
+  ['mother', 'Mother'], ['father', 'Father'], ['partner', 'Partner'], ['step_parent', 'Step-parent'], ['grandparent', 'Grandparent'],
+  ['other_relative', 'Other relative'], ['sibling_adult', 'Adult sibling'], ['lodger', 'Lodger'], ['other', 'Other'],
+];
+
+export const ADULT_FLAG_OPTIONS: [string, string][] = [
+  ['livesWithChild', 'Lives with the child'], ['newToHousehold', 'New to the household'], ['violenceHistory', 'History of violence'],
+  ['inCustody', 'In custody'], ['checksCompleted', 'Checks completed'], ['allegedPerpetrator', 'Alleged perpetrator'],
+];
+
+export const EVIDENCE_OPTIONS: [string, string][] = [
+  ['photos', 'Photographs'], ['body_map', 'Body map'], ['body_worn_video', 'Police body-worn video'], ['medical_report', 'Medical report'], ['other', 'Other'],
+];
+
+export const HOUSEHOLD_OPTIONS: [string, string][] = [
+  ['domesticAbuse', 'Domestic abuse'], ['substanceMisuse', 'Substance misuse'], ['parentalMentalHealth', 'Parental mental ill-health'],
+];
+
+export const PLAN_OPTIONS: [string, string][] = [['cp', 'Child protection plan'], ['cin', 'Child in need plan'], ['early_help', 'Early help'], ['none', 'No plan']];

@@ -1,0 +1,72 @@
+import type { Child } from 'hono/jsx';
+import type { WebSession } from './session.js';
+
+export interface LayoutProps {
+  title: string;
+  session?: WebSession | undefined;
+  /** Prefixes the title with "Error: " when the page shows validation errors (GOV.UK pattern). */
+  hasErrors?: boolean;
+  children?: Child;
+}
+
+const NAV: Record<string, { href: string; label: string }[]> = {
+  screener: [{ href: '/contacts/new', label: 'Record a contact' }, { href: '/contacts', label: 'My contacts' }, { href: '/rules', label: 'Rules' }],
+  manager: [{ href: '/contacts', label: 'Contacts' }, { href: '/reviews', label: 'Review queue' }, { href: '/rules', label: 'Rules' }],
+  auditor: [{ href: '/audit', label: 'Audit' }, { href: '/rules', label: 'Rules' }],
+  admin: [{ href: '/rules', label: 'Rules' }],
+};
+
+/** The GOV.UK page template with service navigation only: no GOV.UK header, crown or GDS Transport, as this service is not on GOV.UK. */
+export function Layout({ title, session, hasErrors, children }: LayoutProps) {
+  const nav = session ? NAV[session.role] ?? [] : [];
+  return (
+    <html lang="en" class="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charset="utf-8" />
+        <title>{`${hasErrors ? 'Error: ' : ''}${title} – mash-triage`}</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <link rel="stylesheet" href="/ui/govuk-frontend.min.css" />
+        <link rel="stylesheet" href="/ui/app.css" />
+      </head>
+      <body class="govuk-template__body">
+        <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
+        <section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation">
+          <div class="govuk-width-container">
+            <div class="govuk-service-navigation__container">
+              <span class="govuk-service-navigation__service-name">
+                <a href="/" class="govuk-service-navigation__link">mash-triage</a>
+              </span>
+              {session ? (
+                <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+                  <button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden>Menu</button>
+                  <ul class="govuk-service-navigation__list" id="navigation">
+                    {nav.map((item) => (
+                      <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href={item.href}>{item.label}</a></li>
+                    ))}
+                    <li class="govuk-service-navigation__item">
+                      <form method="post" action="/sign-out" class="app-inline-form">
+                        <input type="hidden" name="csrf" value={session.csrf} />
+                        <button type="submit" class="govuk-service-navigation__link app-link-button">Sign out ({session.sub}, {session.role})</button>
+                      </form>
+                    </li>
+                  </ul>
+                </nav>
+              ) : null}
+            </div>
+          </div>
+        </section>
+        <div class="govuk-width-container">
+          <main class="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <footer class="govuk-footer">
+          <div class="govuk-width-container">
+            <p class="govuk-body-s">mash-triage prompts; practitioners decide. Every decision and its reasons are kept in the audit trail.</p>
+          </div>
+        </footer>
+        <script type="module" src="/ui/app.js"></script>
+      </body>
+    </html>
+  );
+}

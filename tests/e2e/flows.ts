@@ -1,0 +1,58 @@
+import type { Page } from 'playwright-core';
+
+async function fillDate(page: Page, id: string, [day, month, year]: [string, string, string]) {
+  await page.fill(`#${id}`, day);
+  await page.fill(`#${id}-month`, month);
+  await page.fill(`#${id}-year`, year);
+}
+
+/** The March 2023 contact from the case review, typed into the form as a screener on the phone would. */
+export async function recordMarch2023(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/contacts/new`);
+  await fillDate(page, 'receivedDate', ['14', '3', '2023']);
+  await page.fill('#receivedTime', '09:20');
+  await page.selectOption('#channel', 'phone');
+  await page.selectOption('#referrer-source', '1D');
+  await page.fill('#referrer-name', 'Member of the public');
+  await page.check('#referrer-spokenToDirectly');
+  await page.fill('#children-0-givenName', 'Sophie');
+  await fillDate(page, 'children-0-dateOfBirth', ['10', '2', '2020']);
+  await page.selectOption('#children-0-mobility', 'independently_mobile');
+  await page.check('#children-0-communicates');
+  await page.check('#children-0-history-cpPlanPrevious');
+  await page.click('button[value=add-child]');
+  await page.fill('#children-1-givenName', 'Daniel');
+  await fillDate(page, 'children-1-dateOfBirth', ['10', '9', '2022']);
+  await page.selectOption('#children-1-mobility', 'not_independently_mobile');
+  await page.selectOption('#adults-0-role', 'mother');
+  await page.check('#adults-0-flags');
+  await page.check('#adults-0-flags-allegedPerpetrator');
+  await page.check('#concerns');
+  await page.check('#physicalPunishmentReported');
+  await page.check('#household');
+  await page.click('summary:has-text("moved here from another authority")');
+  await fillDate(page, 'movement-movedIntoAreaOn', ['1', '9', '2022']);
+  await page.fill('#movement-previousAuthority', 'E06000055');
+  await page.selectOption('#movement-planInPreviousAuthority', 'cin');
+  await page.fill('#narrative', 'Two members of the public saw a woman hit a small girl several times; when challenged she said it was physical chastisement.');
+  await page.click('button[value=record]');
+  await page.waitForURL(/\/contacts\/con_/);
+}
+
+/** The screener's NFA on the March 2023 contact: every warning accepted, the strategy discussion declined. */
+export async function decideNfa(page: Page) {
+  const radios = await page.locator('input[type=radio][name^="response."][value=accepted]').evaluateAll((els) => els.map((e) => e.getAttribute('name')));
+  for (const name of radios) {
+    if (name === 'response.strategy_discussion') continue;
+    await page.check(`input[name="${name}"][value=accepted]`);
+  }
+  await page.check('input[name="response.strategy_discussion"][value=declined]');
+  await page.fill('#reason-strategy_discussion', 'Mother says it was a one-off; no injury was seen.');
+  await page.selectOption('#outcome', 'nfa');
+  await page.fill('#rationale', 'Physical chastisement reported by a passer-by; no injury seen and the family is known to services already.');
+  await page.check('#overrideReason-discretionary');
+  await page.check('#childSeen-no');
+  await page.check('#childSpokenTo-no');
+  await page.click('button:has-text("Record decision")');
+  await page.waitForLoadState('load');
+}
