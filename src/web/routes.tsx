@@ -4,7 +4,7 @@ import { closeContact } from '../domain/contacts/close-contact.js';
 import { etagOf } from '../domain/contacts/contact-view.js';
 import { readContact } from '../domain/contacts/read-contact.js';
 import { decideContact } from '../domain/decisions/decide-contact.js';
-import { listReviewQueue } from '../domain/reviews/list-pending-reviews.js';
+import { listReviewQueue } from '../domain/reviews/list-review-queue.js';
 import { reviewDecision } from '../domain/reviews/review-decision.js';
 import type { Prompt } from '../rules/evaluate.js';
 import { DecisionInputSchema, ReviewInputSchema } from '../schemas/decision.schema.js';

@@ -1,4 +1,4 @@
-import type { listReviewQueue } from '../../domain/reviews/list-pending-reviews.js';
+import type { listReviewQueue } from '../../domain/reviews/list-review-queue.js';
 import { formatInstant, PriorityTag } from '../components.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
