@@ -41,6 +41,9 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
   };
 }
 
+/** A response whose JSON is untyped, as tests read it (undici types `json()` as unknown). */
+export type TestResponse = Omit<Response, 'json'> & { json(): Promise<any> };
+
 export interface TestApp {
   app: ReturnType<typeof buildApp>;
   deps: Deps;
@@ -48,7 +51,7 @@ export interface TestApp {
   clock: ReturnType<typeof fixedClock>;
   config: Config;
   token(role: Role, options?: { la?: string; sub?: string }): Promise<string>;
-  request(method: string, path: string, options?: { role?: Role; la?: string; sub?: string; body?: unknown; headers?: Record<string, string>; token?: string | null }): Promise<Response>;
+  request(method: string, path: string, options?: { role?: Role; la?: string; sub?: string; body?: unknown; headers?: Record<string, string>; token?: string | null }): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
