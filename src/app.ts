@@ -2,9 +2,11 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { TokenVerifier } from './auth/tokens.js';
+import type { Config } from './config.js';
 import type { Deps } from './domain/context.js';
 import type { AppEnv } from './http/env.js';
 import { requireToken } from './http/middleware/auth.js';
+import { idempotency, type IdempotencySettings } from './http/middleware/idempotency.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
@@ -16,7 +18,10 @@ import { validationHook } from './http/validation.js';
 export interface AppOptions {
   tokens: TokenVerifier;
   bodyLimitBytes: number;
+  idempotency?: IdempotencySettings;
 }
+
+const DEFAULT_IDEMPOTENCY: IdempotencySettings = { ttlMs: 24 * 3_600_000, inFlightTimeoutMs: 30_000 };
 
 const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -26,6 +31,13 @@ const OPENAPI_INFO = {
     description: 'Decision support for the front door of children’s social care: contacts are triaged against declarative rules, and every decision keeps its rationale.',
   },
 };
+
+/** The app's reliability settings, from the parsed config. */
+export function appSettings(config: Config): Pick<AppOptions, 'idempotency'> {
+  return {
+    idempotency: { ttlMs: config.idempotencyTtlHours * 3_600_000, inFlightTimeoutMs: config.idempotencyInFlightTimeoutMs },
+  };
+}
 
 /** The whole HTTP application, built from its dependencies: the same function serves production and tests. */
 export function buildApp(deps: Deps, options: AppOptions) {
@@ -37,6 +49,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
     onError: (c) => problem(c as never, 413, 'too-large', 'Request body too large', `The body may be at most ${options.bodyLimitBytes} bytes`),
   }));
   app.use('/api/v1/*', requireToken(options.tokens));
+  app.use('/api/v1/*', idempotency(deps, options.idempotency ?? DEFAULT_IDEMPOTENCY));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.route('/', healthRoutes(deps));

@@ -19,6 +19,8 @@ const ConfigSchema = z.object({
   MASH_CASE_SYSTEM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   MASH_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   MASH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  MASH_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(24).max(24 * 30).default(24),
+  MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -37,6 +39,8 @@ export type Config = {
   caseSystemTimeoutMs: number;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
+  idempotencyTtlHours: number;
+  idempotencyInFlightTimeoutMs: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
 };
 
@@ -64,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caseSystemTimeoutMs: e.MASH_CASE_SYSTEM_TIMEOUT_MS,
     bodyLimitBytes: e.MASH_BODY_LIMIT_BYTES,
     shutdownGraceMs: e.MASH_SHUTDOWN_GRACE_MS,
+    idempotencyTtlHours: e.MASH_IDEMPOTENCY_TTL_HOURS,
+    idempotencyInFlightTimeoutMs: e.MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { buildApp } from './app.js';
+import { appSettings, buildApp } from './app.js';
 import { createTokenVerifier } from './auth/tokens.js';
 import { ConfigError, loadConfig } from './config.js';
 import { buildDeps } from './deps.js';
@@ -8,7 +8,7 @@ import { buildDeps } from './deps.js';
 async function main() {
   const config = loadConfig();
   const { deps, database } = await buildDeps(config);
-  const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes });
+  const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes, ...appSettings(config) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     deps.logger.info({ port: info.port, database: database.kind, ruleSet: deps.ruleSet.hash }, 'mash-triage listening');
     process.stdout.write(`\nmash-triage is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}  (API docs: /docs; database: ${database.kind})\n`);

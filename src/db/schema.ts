@@ -93,6 +93,20 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+export interface IdempotencyKeysTable {
+  la: string;
+  sub: string;
+  key: string;
+  request_hash: string;
+  holder: string;
+  state: 'in_flight' | 'done';
+  locked_at: Instant;
+  expires_at: Instant;
+  response_status: number | null;
+  response_headers: ColumnType<Record<string, string> | null, string | null, string | null>;
+  response_body: string | null;
+}
+
 export interface DB {
   contacts: ContactsTable;
   contact_children: ContactChildrenTable;
@@ -101,6 +115,7 @@ export interface DB {
   triages: TriagesTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -113,3 +128,4 @@ export type TriageRow = Selectable<TriagesTable>;
 export type NewTriageRow = Insertable<TriagesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type NewAuditRow = Insertable<AuditLogTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { DomainError, ServiceUnavailable, type FieldError } from '../domain/errors.js';
+import { DomainError, RetryLater, ServiceUnavailable, type FieldError } from '../domain/errors.js';
 import type { AppEnv } from './env.js';
 
 /** RFC 9457 problem details: the one shape of every error this service gives. */
@@ -55,6 +55,7 @@ export function translateError(error: unknown, c: Context<AppEnv>) {
   }
   if (error instanceof DomainError) {
     if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
+    if (error instanceof RetryLater) c.header('Retry-After', String(error.retryAfterSeconds));
     return problem(c, error.status, error.code, error.title, error.message, error.errors, error.extra);
   }
   if (error instanceof HTTPException) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
-import { buildApp } from '../../src/app.js';
+import { appSettings, buildApp } from '../../src/app.js';
 import { createTokenVerifier, signLocalToken } from '../../src/auth/tokens.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
@@ -63,7 +63,7 @@ export async function createTestApp(options: { env?: Record<string, string>; fet
     sink ? { write: (line: string) => { sink.push(line); } } : undefined);
   const database = await freshDatabase();
   const { deps } = await buildDeps(config, { clock, logger, database, ...(options.fetch ? { fetch: options.fetch } : {}) });
-  const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes });
+  const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes, ...appSettings(config) });
   const secret = new TextEncoder().encode(TEST_SECRET);
   const token = (role: Role, o: { la?: string; sub?: string } = {}) =>
     signLocalToken(secret, { sub: o.sub ?? `${role}-1`, role, la: o.la ?? HOME_LA }, { issuer: config.jwtIssuer, audience: config.jwtAudience });
