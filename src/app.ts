@@ -5,6 +5,7 @@ import type { TokenVerifier } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { Deps } from './domain/context.js';
 import type { AppEnv } from './http/env.js';
+import { enforceAccessMatrix } from './http/middleware/access.js';
 import { requireToken } from './http/middleware/auth.js';
 import { idempotency, type IdempotencySettings } from './http/middleware/idempotency.js';
 import { requestContext } from './http/middleware/request-context.js';
@@ -49,6 +50,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
     onError: (c) => problem(c as never, 413, 'too-large', 'Request body too large', `The body may be at most ${options.bodyLimitBytes} bytes`),
   }));
   app.use('/api/v1/*', requireToken(options.tokens));
+  app.use('/api/v1/*', enforceAccessMatrix());
   app.use('/api/v1/*', idempotency(deps, options.idempotency ?? DEFAULT_IDEMPOTENCY));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
