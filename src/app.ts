@@ -8,6 +8,7 @@ import type { AppEnv } from './http/env.js';
 import { enforceAccessMatrix } from './http/middleware/access.js';
 import { requireToken } from './http/middleware/auth.js';
 import { idempotency, type IdempotencySettings } from './http/middleware/idempotency.js';
+import { rateLimit, type RateLimitSettings } from './http/middleware/rate-limit.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
@@ -20,9 +21,11 @@ export interface AppOptions {
   tokens: TokenVerifier;
   bodyLimitBytes: number;
   idempotency?: IdempotencySettings;
+  rateLimit?: RateLimitSettings;
 }
 
 const DEFAULT_IDEMPOTENCY: IdempotencySettings = { ttlMs: 24 * 3_600_000, inFlightTimeoutMs: 30_000 };
+const DEFAULT_RATE_LIMIT: RateLimitSettings = { perMinute: 600 };
 
 const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -34,8 +37,9 @@ const OPENAPI_INFO = {
 };
 
 /** The app's reliability settings, from the parsed config. */
-export function appSettings(config: Config): Pick<AppOptions, 'idempotency'> {
+export function appSettings(config: Config): Pick<AppOptions, 'idempotency' | 'rateLimit'> {
   return {
+    rateLimit: { perMinute: config.rateLimitPerMinute },
     idempotency: { ttlMs: config.idempotencyTtlHours * 3_600_000, inFlightTimeoutMs: config.idempotencyInFlightTimeoutMs },
   };
 }
@@ -50,6 +54,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
     onError: (c) => problem(c as never, 413, 'too-large', 'Request body too large', `The body may be at most ${options.bodyLimitBytes} bytes`),
   }));
   app.use('/api/v1/*', requireToken(options.tokens));
+  app.use('/api/v1/*', rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT));
   app.use('/api/v1/*', enforceAccessMatrix());
   app.use('/api/v1/*', idempotency(deps, options.idempotency ?? DEFAULT_IDEMPOTENCY));
 
