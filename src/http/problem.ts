@@ -43,7 +43,8 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | undefined;
   if (!e) return false;
   if (e.code && PG_UNAVAILABLE.has(e.code)) return true;
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message ?? '');
+  // "not queryable": the connection died mid-transaction and the rollback could not be sent (the server rolls back).
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|is not queryable/i.test(e.message ?? '');
 }
 
 /**
