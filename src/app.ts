@@ -9,6 +9,7 @@ import { enforceAccessMatrix } from './http/middleware/access.js';
 import { requireToken } from './http/middleware/auth.js';
 import { idempotency, type IdempotencySettings } from './http/middleware/idempotency.js';
 import { rateLimit, type RateLimitSettings } from './http/middleware/rate-limit.js';
+import { storableText } from './http/middleware/storable-text.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
@@ -56,6 +57,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.use('/api/v1/*', requireToken(options.tokens));
   app.use('/api/v1/*', rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT));
   app.use('/api/v1/*', enforceAccessMatrix());
+  app.use('/api/v1/*', storableText());
   app.use('/api/v1/*', idempotency(deps, options.idempotency ?? DEFAULT_IDEMPOTENCY));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
