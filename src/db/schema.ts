@@ -99,6 +99,7 @@ export interface IdempotencyKeysTable {
   key: string;
   request_hash: string;
   holder: string;
+  request_id: string;
   state: 'in_flight' | 'done';
   locked_at: Instant;
   expires_at: Instant;

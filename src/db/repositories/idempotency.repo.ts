@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../client.js';
 
 export interface KeyOwner { la: string; sub: string; key: string }
@@ -7,13 +8,17 @@ export type Reservation =
   | { outcome: 'reserved' }
   | { outcome: 'replay'; response: StoredResponse }
   | { outcome: 'mismatch' }
-  | { outcome: 'in-flight'; lockedAt: Date };
+  | { outcome: 'in-flight'; lockedAt: Date }
+  /** The earlier holder died after its change committed but before its response was stored. */
+  | { outcome: 'done-unanswered'; contactId: string | null };
 
 export interface ReserveRequest {
   owner: KeyOwner;
   requestHash: string;
   /** The request id of the caller: only the holder may complete or release the key. */
   holder: string;
+  /** The request id, which state-changing verbs write into their audit entries. */
+  requestId: string;
   now: Date;
   ttlMs: number;
   inFlightTimeoutMs: number;
@@ -29,7 +34,7 @@ const byOwner = (o: KeyOwner) => ({ la: o.la, sub: o.sub, key: o.key });
  */
 export async function reserveKey(db: Database, r: ReserveRequest): Promise<Reservation> {
   const fresh = {
-    ...byOwner(r.owner), request_hash: r.requestHash, holder: r.holder, state: 'in_flight' as const,
+    ...byOwner(r.owner), request_hash: r.requestHash, holder: r.holder, request_id: r.requestId, state: 'in_flight' as const,
     locked_at: r.now, expires_at: new Date(r.now.getTime() + r.ttlMs), response_status: null, response_headers: null, response_body: null,
   };
   return db.transaction().execute(async (tx) => {
@@ -48,12 +53,26 @@ export async function reserveKey(db: Database, r: ReserveRequest): Promise<Reser
         return { outcome: 'replay', response: { status: row.response_status!, headers: row.response_headers ?? {}, body: row.response_body ?? '' } };
       }
       if (!expired && !stale) return { outcome: 'in-flight', lockedAt: new Date(row.locked_at) };
+      const committed = stale && !expired ? await findCommittedWork(tx, r.owner, row.request_id, new Date(row.locked_at)) : undefined;
       await tx.updateTable('idempotency_keys').set(fresh)
         .where('la', '=', r.owner.la).where('sub', '=', r.owner.sub).where('key', '=', r.owner.key).execute();
-      return { outcome: 'reserved' };
+      return committed ? { outcome: 'done-unanswered', contactId: committed.contact_id } : { outcome: 'reserved' };
     }
     throw new Error('idempotency key could not be reserved');
   });
+}
+
+/**
+ * Did the abandoned request change anything? Every state-changing verb writes
+ * an audit entry carrying its request id in the same transaction as the change,
+ * so an entry by this user, with that request id, since the reservation means
+ * the change committed. Only read when taking over an abandoned key (rare).
+ */
+async function findCommittedWork(tx: Database, owner: KeyOwner, requestId: string, since: Date) {
+  return tx.selectFrom('audit_log').select('contact_id')
+    .where('la', '=', owner.la).where('actor_sub', '=', owner.sub).where('at', '>=', since)
+    .where(sql<string>`detail->>'requestId'`, '=', requestId)
+    .orderBy('chain_index').limit(1).executeTakeFirst();
 }
 
 /** Stores the final response; does nothing if another request has since taken the key over. */

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reserveKey } from '../../../src/db/repositories/idempotency.repo.js';
+import { hashRequest } from '../../../src/http/middleware/idempotency.js';
 import { quietContact } from '../../fixtures/contacts.js';
-import { createTestApp, storedCounts, type TestApp } from '../../support/test-app.js';
+import { createTestApp, HOME_LA, storedCounts, type TestApp } from '../../support/test-app.js';
 
 /** A retrying client: every request may arrive several times; every contact must be stored exactly once. */
 describe('Idempotency-Key on POST', () => {
@@ -94,21 +95,38 @@ describe('Idempotency-Key on POST', () => {
     expect(await storedWith('fault')).toHaveLength(1);
   });
 
-  it('a reservation left by a dead process is 409 until the in-flight timeout, then the retry re-runs', async () => {
-    const owner = { la: 'E06000056', sub: 'screener-1', key: 'orphan' };
-    const probe = await post('orphan', contact('orphan'));
-    const { requestHash } = (await t.deps.db.selectFrom('idempotency_keys').select('request_hash as requestHash')
-      .where('key', '=', 'orphan').executeTakeFirstOrThrow());
-    // Simulate the crash: the row is back in flight, as if the process died before storing the response.
-    await t.deps.db.deleteFrom('idempotency_keys').where('key', '=', 'orphan').execute();
-    await t.deps.db.deleteFrom('contact_adults').execute().catch(() => undefined);
-    expect(probe.status).toBe(201);
-    await reserveKey(t.deps.db, { owner, requestHash, holder: 'dead-process', now: t.clock.now(), ttlMs: 86_400_000, inFlightTimeoutMs: 30_000 });
-    const waiting = await post('orphan', contact('orphan'));
+  it('a reservation left by a process that died before doing anything is 409 until the in-flight timeout, then re-runs', async () => {
+    const body = contact('orphan');
+    const requestHash = hashRequest('POST', '/api/v1/contacts', new TextEncoder().encode(JSON.stringify(body)));
+    await reserveKey(t.deps.db, {
+      owner: { la: HOME_LA, sub: 'screener-1', key: 'orphan' }, requestHash, holder: 'dead-process', requestId: 'req_dead',
+      now: t.clock.now(), ttlMs: 86_400_000, inFlightTimeoutMs: 30_000,
+    });
+    const waiting = await post('orphan', body);
     expect(waiting.status).toBe(409);
     expect(Number(waiting.headers.get('retry-after'))).toBe(30);
     t.clock.advance(31_000);
-    expect((await post('orphan', contact('orphan'))).status).toBe(201);
+    expect((await post('orphan', body)).status).toBe(201);
+    expect((await post('orphan', body)).headers.get('idempotent-replayed')).toBe('true');
+    expect(await storedWith('orphan')).toHaveLength(1);
+  });
+
+  it('a process that died after its change committed, before storing the answer: the retry is told, not done again', async () => {
+    const body = contact('lost-answer');
+    const first = await post('lost-answer', body);
+    expect(first.status).toBe(201);
+    const { id } = await first.json();
+    // As if the process died between the contact's commit and storing its response.
+    await t.deps.db.updateTable('idempotency_keys').set({ state: 'in_flight', response_status: null, response_headers: null, response_body: null })
+      .where('key', '=', 'lost-answer').execute();
+    expect((await post('lost-answer', body)).status).toBe(409);
+    t.clock.advance(31_000);
+    const retry = await post('lost-answer', body);
+    expect(retry.status).toBe(409);
+    expect(retry.headers.get('location')).toBe(`/api/v1/contacts/${id}`);
+    expect(await retry.json()).toMatchObject({ type: 'urn:mash-triage:problem:request-already-done', contactId: id });
+    expect((await post('lost-answer', body)).headers.get('idempotent-replayed')).toBe('true');
+    expect(await storedWith('lost-answer')).toEqual([id]);
   });
 
   it('keys last 24 hours, then expire and are swept away', async () => {
