@@ -2,9 +2,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { TokenVerifier } from './auth/tokens.js';
+import type { Config } from './config.js';
 import type { Deps } from './domain/context.js';
 import type { AppEnv } from './http/env.js';
+import { enforceAccessMatrix } from './http/middleware/access.js';
 import { requireToken } from './http/middleware/auth.js';
+import { idempotency, type IdempotencySettings } from './http/middleware/idempotency.js';
+import { rateLimit, type RateLimitSettings } from './http/middleware/rate-limit.js';
+import { storableText } from './http/middleware/storable-text.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
 import { auditVerifyRoutes } from './http/routes/audit-verify.routes.js';
@@ -21,8 +26,14 @@ import { webRoutes, type WebOptions } from './web/routes.js';
 export interface AppOptions {
   tokens: TokenVerifier;
   bodyLimitBytes: number;
-  web: WebOptions;
+  /** The browser pages; left out, the service is the API alone. */
+  web?: WebOptions;
+  idempotency?: IdempotencySettings;
+  rateLimit?: RateLimitSettings;
 }
+
+const DEFAULT_IDEMPOTENCY: IdempotencySettings = { ttlMs: 24 * 3_600_000, inFlightTimeoutMs: 30_000 };
+const DEFAULT_RATE_LIMIT: RateLimitSettings = { perMinute: 600 };
 
 const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -32,6 +43,14 @@ const OPENAPI_INFO = {
     description: 'Decision support for the front door of children’s social care: contacts are triaged against declarative rules, and every decision keeps its rationale.',
   },
 };
+
+/** The app's reliability settings, from the parsed config. */
+export function appSettings(config: Config): Pick<AppOptions, 'idempotency' | 'rateLimit'> {
+  return {
+    rateLimit: { perMinute: config.rateLimitPerMinute },
+    idempotency: { ttlMs: config.idempotencyTtlHours * 3_600_000, inFlightTimeoutMs: config.idempotencyInFlightTimeoutMs },
+  };
+}
 
 /** The whole HTTP application, built from its dependencies: the same function serves production and tests. */
 export function buildApp(deps: Deps, options: AppOptions) {
@@ -43,6 +62,10 @@ export function buildApp(deps: Deps, options: AppOptions) {
     onError: (c) => problem(c as never, 413, 'too-large', 'Request body too large', `The body may be at most ${options.bodyLimitBytes} bytes`),
   }));
   app.use('/api/v1/*', requireToken(options.tokens));
+  app.use('/api/v1/*', rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT));
+  app.use('/api/v1/*', enforceAccessMatrix());
+  app.use('/api/v1/*', storableText());
+  app.use('/api/v1/*', idempotency(deps, options.idempotency ?? DEFAULT_IDEMPOTENCY));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.route('/', healthRoutes(deps));
@@ -54,7 +77,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', replayRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
-  app.route('/', webRoutes(deps, options.web));
+  if (options.web) app.route('/', webRoutes(deps, options.web));
 
   app.notFound((c) => problem(c, 404, 'not-found', 'Not found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError((error, c) => translateError(error, c));

@@ -21,6 +21,9 @@ const ConfigSchema = z.object({
   MASH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   MASH_SESSION_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
   MASH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  MASH_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(24).max(24 * 30).default(24),
+  MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  MASH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -41,6 +44,9 @@ export type Config = {
   shutdownGraceMs: number;
   sessionSecret: string | undefined;
   sessionIdleMinutes: number;
+  idempotencyTtlHours: number;
+  idempotencyInFlightTimeoutMs: number;
+  rateLimitPerMinute: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
 };
 
@@ -70,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.MASH_SHUTDOWN_GRACE_MS,
     sessionSecret: e.MASH_SESSION_SECRET,
     sessionIdleMinutes: e.MASH_SESSION_IDLE_MINUTES,
+    idempotencyTtlHours: e.MASH_IDEMPOTENCY_TTL_HOURS,
+    idempotencyInFlightTimeoutMs: e.MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS,
+    rateLimitPerMinute: e.MASH_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
   };
 }

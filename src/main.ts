@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { buildApp } from './app.js';
+import { appSettings, buildApp } from './app.js';
 import { createTokenVerifier, readOrCreateSecret } from './auth/tokens.js';
 import { ConfigError, loadConfig } from './config.js';
 import { buildDeps } from './deps.js';
@@ -11,6 +11,7 @@ async function main() {
   const app = buildApp(deps, {
     tokens: createTokenVerifier(config),
     bodyLimitBytes: config.bodyLimitBytes,
+    ...appSettings(config),
     web: {
       sessionSecret: config.sessionSecret ?? readOrCreateSecret(config.dataDir, 'session-secret'),
       idleMinutes: config.sessionIdleMinutes,

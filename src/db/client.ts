@@ -48,6 +48,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       types: pgTypes(),
     });
     pool.on('error', () => { /* an idle client died; the pool replaces it */ });
+    // A client that loses its connection while lent out also emits 'error'; unheard, that would end the process.
+    // The query in flight fails with it (503), and the pool discards the client when it is released.
+    pool.on('connect', (client) => { client.on('error', () => undefined); });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -123,6 +123,21 @@ export interface ReviewsTable {
   reviewed_at: Instant;
 }
 
+export interface IdempotencyKeysTable {
+  la: string;
+  sub: string;
+  key: string;
+  request_hash: string;
+  holder: string;
+  request_id: string;
+  state: 'in_flight' | 'done';
+  locked_at: Instant;
+  expires_at: Instant;
+  response_status: number | null;
+  response_headers: ColumnType<Record<string, string> | null, string | null, string | null>;
+  response_body: string | null;
+}
+
 export interface DB {
   contacts: ContactsTable;
   contact_children: ContactChildrenTable;
@@ -133,6 +148,7 @@ export interface DB {
   audit_heads: AuditHeadsTable;
   decisions: DecisionsTable;
   reviews: ReviewsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -149,3 +165,4 @@ export type DecisionRow = Selectable<DecisionsTable>;
 export type NewDecisionRow = Insertable<DecisionsTable>;
 export type ReviewRow = Selectable<ReviewsTable>;
 export type NewReviewRow = Insertable<ReviewsTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;

@@ -66,3 +66,37 @@ export class ServiceUnavailable extends DomainError {
     super('unavailable', 503, 'Service unavailable', detail);
   }
 }
+
+export class BadRequest extends DomainError {
+  constructor(detail: string, errors: FieldError[] = []) {
+    super('bad-request', 400, 'Bad request', detail, errors);
+  }
+}
+
+/** Errors that tell the client when to try again (the translator sends Retry-After). */
+export class RetryLater extends DomainError {
+  constructor(code: string, status: number, title: string, detail: string, readonly retryAfterSeconds: number) {
+    super(code, status, title, detail);
+  }
+}
+
+export class RequestInFlight extends RetryLater {
+  constructor(retryAfterSeconds: number) {
+    super('request-in-flight', 409, 'The same request is still being processed',
+      'A request with this Idempotency-Key has not finished yet; retry after the time given to receive its outcome', retryAfterSeconds);
+  }
+}
+
+export class TooManyRequests extends RetryLater {
+  constructor(retryAfterSeconds: number) {
+    super('rate-limited', 429, 'Too many requests', 'This user has sent too many requests; retry after the time given', retryAfterSeconds);
+  }
+}
+
+export class IdempotencyKeyReused extends DomainError {
+  constructor() {
+    super('idempotency-key-reused', 422, 'Idempotency-Key already used',
+      'This Idempotency-Key was already used for a different request; use a new key for a new request',
+      [{ path: 'Idempotency-Key', message: 'was used with a different request body' }]);
+  }
+}

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import { DomainError, ServiceUnavailable, type FieldError } from '../domain/errors.js';
+import { DomainError, RetryLater, ServiceUnavailable, type FieldError } from '../domain/errors.js';
 import type { AppEnv } from './env.js';
 
 /** RFC 9457 problem details: the one shape of every error this service gives. */
@@ -43,18 +43,35 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | undefined;
   if (!e) return false;
   if (e.code && PG_UNAVAILABLE.has(e.code)) return true;
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message ?? '');
+  // "not queryable": the connection died mid-transaction and the rollback could not be sent (the server rolls back).
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|is not queryable/i.test(e.message ?? '');
+}
+
+/**
+ * What is logged of an unexpected error: its kind, code and stack frames, never
+ * its message or fields, which may quote the request (a pg error's detail
+ * names the values of the row it refused).
+ */
+export function loggableError(error: unknown) {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.constructor.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n'),
+  };
 }
 
 /** The single translator from anything thrown to a problem response. Unknown faults leak nothing. */
 export function translateError(error: unknown, c: Context<AppEnv>) {
   if (error instanceof ServiceUnavailable || isDatabaseUnavailable(error)) {
     c.header('Retry-After', String(error instanceof ServiceUnavailable ? error.retryAfterSeconds : 5));
-    c.get('logger')?.warn({ err: { message: (error as Error).message } }, 'database unavailable');
+    c.get('logger')?.warn({ fault: loggableError(error) }, 'database unavailable');
     return problem(c, 503, 'unavailable', 'Service unavailable', 'The database cannot be reached just now; nothing was stored. Try again shortly.');
   }
   if (error instanceof DomainError) {
     if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
+    if (error instanceof RetryLater) c.header('Retry-After', String(error.retryAfterSeconds));
     return problem(c, error.status, error.code, error.title, error.message, error.errors, error.extra);
   }
   if (error instanceof HTTPException) {
@@ -63,6 +80,6 @@ export function translateError(error: unknown, c: Context<AppEnv>) {
     if (status === 400) return problem(c, 400, 'malformed', 'Malformed request', error.message || 'The request could not be read');
     return problem(c, status, 'http', error.message || 'Request failed', error.message || 'Request failed');
   }
-  c.get('logger')?.error({ err: error }, 'unhandled error');
+  c.get('logger')?.error({ fault: loggableError(error) }, 'unhandled error');
   return problem(c, 500, 'internal', 'Internal error', 'Something went wrong on our side; nothing was stored. The request id identifies it in our logs.');
 }

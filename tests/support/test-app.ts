@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
-import { buildApp } from '../../src/app.js';
+import { appSettings, buildApp } from '../../src/app.js';
 import { createTokenVerifier, signLocalToken } from '../../src/auth/tokens.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
@@ -66,6 +66,7 @@ export async function createTestApp(options: { env?: Record<string, string>; fet
   const app = buildApp(deps, {
     tokens: createTokenVerifier(config),
     bodyLimitBytes: config.bodyLimitBytes,
+    ...appSettings(config),
     web: { sessionSecret: TEST_SECRET, idleMinutes: config.sessionIdleMinutes, localSignIn: true },
   });
   const secret = new TextEncoder().encode(TEST_SECRET);

@@ -1,0 +1,192 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { signLocalToken } from '../src/auth/tokens.js';
+import { loadConfig } from '../src/config.js';
+
+/**
+ * Crash test on PostgreSQL: start the service as a child process, post contacts
+ * from concurrent clients that retry with the same Idempotency-Key, SIGKILL the
+ * service at a random moment, restart, repeat; then check that every contact
+ * that got a 201 is stored exactly once with its triage and audit entries.
+ *   npm run crash-test -- [--cycles 8] [--clients 6] [--max-seconds 180] [--database-url postgres://…]
+ */
+const { values } = parseArgs({
+  options: {
+    cycles: { type: 'string', default: '8' },
+    clients: { type: 'string', default: '6' },
+    'max-seconds': { type: 'string', default: '180' },
+    'database-url': { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const CYCLES = Number(values.cycles);
+const CLIENTS = Number(values.clients);
+const DEADLINE = Date.now() + Number(values['max-seconds']) * 1000;
+const ADMIN_URL = values['database-url'] ?? loadConfig().databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SECRET = randomBytes(32).toString('base64url');
+const RUN = randomBytes(4).toString('hex');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try { await client.query(statement); } finally { await client.end(); }
+}
+
+interface Pending { key: string; marker: string }
+interface Confirmed extends Pending { id: string }
+
+const database = `mash_crash_${RUN}`;
+const databaseUrl = (() => { const u = new URL(ADMIN_URL); u.pathname = `/${database}`; return u.toString(); })();
+const dataDir = mkdtempSync(`${tmpdir()}/mash-crash-`);
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const token = await signLocalToken(new TextEncoder().encode(SECRET), { sub: 'crash-screener', role: 'screener', la: 'E06000056' }, { issuer: 'mash-triage', audience: 'mash-triage' });
+
+function startService(): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, MASH_JWT_SECRET: SECRET, MASH_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent', MASH_RATE_LIMIT_PER_MINUTE: '1000000', MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS: '1000',
+    },
+  });
+}
+
+async function waitReady(child: ChildProcess) {
+  while (Date.now() < DEADLINE + 60_000) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} while starting`);
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch { /* not listening yet */ }
+    await sleep(100);
+  }
+  throw new Error('the service did not become ready');
+}
+
+const contactBody = (marker: string) => JSON.stringify({
+  receivedAt: '2026-11-24T10:00:00Z', channel: 'phone', referrer: { source: '2A' },
+  children: [{ givenName: 'Crash', dateOfBirth: '2020-09-01', injuries: [{ type: 'bruise', sites: ['face'] }] }],
+  adults: [{ role: 'mother', livesWithChild: true }], concerns: ['18C'], narrative: marker,
+});
+
+let next = 0;
+const pending: Pending[] = [];
+const confirmed: Confirmed[] = [];
+const counts = { sent: 0, created: 0, replayed: 0, alreadyDone: 0, inFlight: 0, lost: 0 };
+
+/** One attempt; anything but a 201 leaves the contact pending, to retry with the same key. */
+async function send(item: Pending) {
+  counts.sent++;
+  try {
+    const res = await fetch(`${base}/api/v1/contacts`, {
+      method: 'POST', body: contactBody(item.marker),
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': item.key },
+    });
+    const body = await res.json() as { id?: string; type?: string; contactId?: string };
+    if (res.status === 409 && body.type === 'urn:mash-triage:problem:request-already-done') {
+      counts.alreadyDone++; // done before the crash, answer lost with the process: it names the contact
+      confirmed.push({ ...item, id: body.contactId! });
+      return;
+    }
+    if (res.status === 201) {
+      if (res.headers.get('idempotent-replayed')) counts.replayed++; else counts.created++;
+      confirmed.push({ ...item, id: body.id! });
+      return;
+    }
+    if (res.status === 409) counts.inFlight++;
+    pending.push(item);
+    await sleep(200);
+  } catch {
+    counts.lost++; // no answer: the service died
+    pending.push(item);
+    await sleep(50);
+  }
+}
+
+async function cycle(kill: boolean) {
+  const child = startService();
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await waitReady(child);
+  if (kill) {
+    const stop = { now: false };
+    const clients = Array.from({ length: CLIENTS }, async () => {
+      while (!stop.now) await send(pending.shift() ?? { key: `crash-${RUN}-${next}`, marker: `Crash test ${RUN} contact ${next++}` });
+    });
+    await sleep(200 + Math.random() * 1500);
+    child.kill('SIGKILL');
+    await exited;
+    stop.now = true;
+    await Promise.all(clients);
+    return;
+  }
+  // The clean cycle: no new contacts; every pending one is retried until it is confirmed.
+  for (let round = 0; pending.length > 0 && round < 30; round++) {
+    const batch = pending.splice(0);
+    await Promise.all(Array.from({ length: CLIENTS }, async () => {
+      for (let item = batch.shift(); item; item = batch.shift()) await send(item);
+    }));
+    if (pending.length > 0) await sleep(1100);
+  }
+  child.kill('SIGTERM');
+  await exited;
+}
+
+await admin(`create database ${database}`);
+let cycles = 0;
+const started = Date.now();
+try {
+  while (cycles < CYCLES && Date.now() < DEADLINE) {
+    await cycle(true);
+    cycles++;
+  }
+  await sleep(1100); // past the in-flight timeout: reservations of the killed processes may be taken over
+  await cycle(false);
+
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const problems: string[] = [];
+  try {
+    for (const c of confirmed) {
+      const { rows } = await db.query<{ id: string; triages: number; recorded: number; triaged: number }>(`
+        select c.id,
+          (select count(*)::int from triages t where t.contact_id = c.id) as triages,
+          (select count(*)::int from audit_log a where a.contact_id = c.id and a.action = 'contact.recorded') as recorded,
+          (select count(*)::int from audit_log a where a.contact_id = c.id and a.action = 'contact.triaged') as triaged
+        from contacts c where c.record->>'narrative' = $1`, [c.marker]);
+      if (rows.length !== 1) problems.push(`${c.marker}: stored ${rows.length} times`);
+      else if (rows[0]!.id !== c.id) problems.push(`${c.marker}: stored as ${rows[0]!.id}, answered ${c.id}`);
+      else if (rows[0]!.triages !== 1 || rows[0]!.recorded !== 1 || rows[0]!.triaged !== 1) problems.push(`${c.marker}: triages ${rows[0]!.triages}, audit ${rows[0]!.recorded}/${rows[0]!.triaged}`);
+    }
+    const orphans = await db.query(`select count(*)::int as n from contacts c where not exists (select 1 from triages t where t.contact_id = c.id)`);
+    if (orphans.rows[0].n > 0) problems.push(`${orphans.rows[0].n} contacts without a triage`);
+    const total = (await db.query(`select count(*)::int as n from contacts`)).rows[0].n as number;
+    const unconfirmed = new Set(pending.map((p) => p.marker));
+    process.stdout.write([
+      `crash test: ${cycles} kill cycles + 1 clean cycle in ${Math.round((Date.now() - started) / 1000)} s, ${CLIENTS} concurrent clients`,
+      `requests sent ${counts.sent}; 201 new ${counts.created}, 201 replayed ${counts.replayed}, 409 done before the crash ${counts.alreadyDone}, 409 in flight ${counts.inFlight}, no answer (killed) ${counts.lost}`,
+      `contacts confirmed and checked: ${confirmed.length} (distinct ${new Set(confirmed.map((c) => c.marker)).size}); contacts in the database: ${total}; never confirmed: ${unconfirmed.size}`,
+      problems.length === 0 ? 'every confirmed contact is stored exactly once, with one triage and its two audit entries' : `PROBLEMS:\n  ${problems.join('\n  ')}`,
+      '',
+    ].join('\n'));
+    process.exitCode = problems.length === 0 ? 0 : 1;
+  } finally {
+    await db.end();
+  }
+} finally {
+  if (!values.keep) await admin(`drop database if exists ${database} with (force)`);
+  rmSync(dataDir, { recursive: true, force: true });
+}

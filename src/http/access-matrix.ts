@@ -1,0 +1,38 @@
+import { ROLES, type Role } from '../schemas/codes.js';
+
+export const PUBLIC = 'public';
+export type Access = typeof PUBLIC | readonly Role[];
+
+/**
+ * Who may call each route, one line per route (method and OpenAPI path).
+ * Under /api/v1 a route missing here is refused to everyone (403), so a new
+ * route is closed until someone decides who may use it. The domain verbs check
+ * roles again; another authority's records are hidden by the verbs (404).
+ */
+export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
+  'GET /healthz': PUBLIC,
+  'GET /readyz': PUBLIC,
+  'GET /openapi.json': PUBLIC,
+  'GET /docs': PUBLIC,
+  'POST /api/v1/contacts': ['screener'],
+  'GET /api/v1/contacts/{id}': ['screener', 'manager', 'auditor'],
+  'GET /api/v1/rules': ROLES,
+  'GET /api/v1/rules/doc': ROLES,
+  'POST /api/v1/contacts/{id}/decision': ['screener'],
+  'POST /api/v1/contacts/{id}/review': ['manager'],
+  'POST /api/v1/contacts/{id}/close': ['screener', 'manager'],
+  'GET /api/v1/reviews': ['manager'],
+  'GET /api/v1/contacts/{id}/trail': ['manager', 'auditor'],
+  'GET /api/v1/contacts/{id}/near-misses': ['manager', 'auditor'],
+  'GET /api/v1/contacts/{id}/replay': ['auditor'],
+  'GET /api/v1/audit/verify': ['auditor'],
+};
+
+/** `GET /api/v1/contacts/{id}` from a method and a Hono path (`/api/v1/contacts/:id`). */
+export function routeKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.replace(/:([A-Za-z0-9_]+)(\{[^}]*\})?/g, '{$1}')}`;
+}
+
+export function accessTo(method: string, path: string): Access | undefined {
+  return ACCESS_MATRIX[routeKey(method, path)];
+}
