@@ -49,6 +49,13 @@ export function table(r: BenchResults): string {
         `floor: ${int(b.floor.rps)} req/s · ${ms(b.floor.p50)} · ${ms(b.floor.p99)}`,
         `${x(b.triage.rps / b.floor.rps)} req/s · ${x(b.triage.p99 / b.floor.p99)} p99`,
       ]);
+      if (b.chained) {
+        rows.push([
+          `  floor + audit hash chain, ${BACKEND[t.backend]}, c=${b.connections}`,
+          `${int(b.chained.rps)} req/s · ${ms(b.chained.p50)}`, ms(b.chained.p99), 'floor (above)',
+          `${x(b.chained.rps / b.floor.rps)} req/s · ${x(b.chained.p99 / b.floor.p99)} p99`,
+        ]);
+      }
     }
   }
   const { project, raw } = r.rules;

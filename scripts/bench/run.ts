@@ -28,8 +28,8 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const plan = quick
-  ? { contacts: 20_000, lookups: 300, samples: 100, baselineSamples: 5, ruleContacts: 300, ruleRepeats: 3, warmup: 1, run: 1, repeats: 1, bodies: 500 }
-  : { contacts: 1_000_000, lookups: 1_000, samples: 1_000, baselineSamples: 20, ruleContacts: 1_000, ruleRepeats: 7, warmup: 3, run: 5, repeats: 3, bodies: 5_000 };
+  ? { contacts: 5_000, lookups: 200, samples: 100, baselineSamples: 5, ruleContacts: 200, ruleRepeats: 3, warmup: 0, run: 1, repeats: 1, bodies: 200, chained: false }
+  : { contacts: 1_000_000, lookups: 1_000, samples: 1_000, baselineSamples: 20, ruleContacts: 1_000, ruleRepeats: 7, warmup: 3, run: 5, repeats: 3, bodies: 5_000, chained: true };
 if (values.contacts) plan.contacts = Number(values.contacts);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -69,7 +69,7 @@ async function main() {
     } finally {
       await database.close();
     }
-    const job = { concurrencies: [1, 8, 32], warmupSeconds: plan.warmup, runSeconds: plan.run, repeats: plan.repeats, seed: 11, bodies: plan.bodies };
+    const job = { concurrencies: [1, 8, 32], warmupSeconds: plan.warmup, runSeconds: plan.run, repeats: plan.repeats, seed: 11, bodies: plan.bodies, chained: plan.chained };
     log('Triage on PostgreSQL (same database)');
     const onPostgres = await triageInService({ ...job, backend: 'postgres', databaseUrl: target.url });
     log('Triage on PGlite (a fresh data folder)');
@@ -79,6 +79,7 @@ async function main() {
       mode: quick ? 'quick' : 'full', date: new Date().toISOString().slice(0, 10), cores: cpus().length,
       generated, rules, history, roundTrip: trip, sample, triage: [onPostgres, onPglite],
     };
+    if (quick) log('\n--quick is a smoke test for CI: one short run of each line, so the figures below are not measurements.');
     process.stdout.write(`\n${table(results)}\n\n${goalLines(results)}\n\n${quick ? 'quick' : 'full'} run, ${cpus().length} cores, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
     if (values['write-readme']) {
       if (quick) log('--write-readme is ignored with --quick: the README shows full runs only');

@@ -30,12 +30,14 @@ export interface TriageJob {
   repeats: number;
   seed: number;
   bodies: number;
+  /** Also measure the floor with the real audit hash chain (full runs). */
+  chained: boolean;
 }
 
 export interface RouteFigures { rps: number; p50: number; p99: number; runs: LoadSummary[] }
 export interface TriageFigures {
   backend: string;
-  byConcurrency: { connections: number; triage: RouteFigures; floor: RouteFigures }[];
+  byConcurrency: { connections: number; triage: RouteFigures; floor: RouteFigures; chained?: RouteFigures }[];
   /** Resident set (MB) sampled during the runs at the highest concurrency. */
   rss: { triage: { median: number; p99: number }; floor: { median: number; p99: number } };
 }
@@ -89,19 +91,20 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const bodies = contacts.map((c) => JSON.stringify(c));
 
-  for (const path of ['/api/v1/contacts', '/bench/floor/contacts']) {
+  const PATHS = { triage: '/api/v1/contacts', floor: '/bench/floor/contacts', chained: '/bench/floor-chained/contacts' } as const;
+  for (const path of Object.values(PATHS)) {
     const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: bodies[0] });
     if (response.status !== 201) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   }
 
   const loader = startLoader();
-  const rssSamples = { triage: [] as number[], floor: [] as number[] };
+  const rssSamples = { triage: [] as number[], floor: [] as number[], chained: [] as number[] };
   const top = Math.max(...job.concurrencies);
   try {
     const byConcurrency: TriageFigures['byConcurrency'] = [];
     for (const connections of job.concurrencies) {
-      const run = async (route: 'triage' | 'floor', seconds: number, sampleRss: boolean) => {
-        const url = `${base}${route === 'triage' ? '/api/v1/contacts' : '/bench/floor/contacts'}`;
+      const run = async (route: keyof typeof PATHS, seconds: number, sampleRss: boolean) => {
+        const url = `${base}${PATHS[route]}`;
         const samples: number[] = [];
         const timer = sampleRss ? setInterval(() => samples.push(process.memoryUsage.rss() / 1_048_576), 200) : undefined;
         const summary = await loader.load({ url, connections, durationSeconds: seconds, headers, bodies }).finally(() => clearInterval(timer));
@@ -112,16 +115,18 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
         rssSamples[route].push(...samples.slice(Math.min(5, Math.floor(samples.length / 3))));
         return summary;
       };
-      await run('floor', job.warmupSeconds, false);
-      await run('triage', job.warmupSeconds, false);
-      const triageRuns: LoadSummary[] = [];
-      const floorRuns: LoadSummary[] = [];
-      // Interleaved, so that noise from the shared machine falls on both alike.
+      const routes = job.chained ? (['floor', 'chained', 'triage'] as const) : (['floor', 'triage'] as const);
+      if (job.warmupSeconds > 0) for (const route of routes) await run(route, job.warmupSeconds, false);
+      const runs = { triage: [] as LoadSummary[], floor: [] as LoadSummary[], chained: [] as LoadSummary[] };
+      // Interleaved, so that noise from the shared machine falls on every route alike.
       for (let i = 0; i < job.repeats; i += 1) {
-        floorRuns.push(await run('floor', job.runSeconds, connections === top));
-        triageRuns.push(await run('triage', job.runSeconds, connections === top));
+        for (const route of routes) runs[route].push(await run(route, job.runSeconds, connections === top));
       }
-      byConcurrency.push({ connections, triage: figures(triageRuns), floor: figures(floorRuns) });
+      byConcurrency.push({
+        connections, triage: figures(runs.triage), floor: figures(runs.floor), ...(job.chained ? { chained: figures(runs.chained) } : {}),
+      });
+      const triageRuns = runs.triage;
+      const floorRuns = runs.floor;
       process.stderr.write(`  ${job.backend} c=${connections}: triage ${figures(triageRuns).rps.toFixed(0)} req/s, floor ${figures(floorRuns).rps.toFixed(0)} req/s\n`);
     }
     const rss = (s: number[]) => ({ median: median(s), p99: percentile(s, 99) });
