@@ -42,7 +42,7 @@ export async function benchSample(db: Database, options: { la: string; samples: 
     .execute(db)).rows[0]!.n);
   const sample = timing(await timeEach(options.samples, 20, (i) => sampleClosedContacts(db, filter(i))));
   const orderByRandom = timing(await timeEach(options.baselineSamples, 2, () => sql`
-    select id, priority, closed_at, received_at, referrer_source from contacts
+    select id, priority, closed_at, sample_key from contacts
     where la = ${f.la} and status = 'closed' and closed_at >= ${f.closedFrom} and closed_at < ${f.closedTo} and priority = ${f.priority}
     order by random() limit 20`.execute(db)));
   return { sample, orderByRandom, matching };
