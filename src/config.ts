@@ -19,6 +19,12 @@ const ConfigSchema = z.object({
   MASH_CASE_SYSTEM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   MASH_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   MASH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  MASH_PARTNERS_FILE: optionalText,
+  MASH_PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  MASH_CHECK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  MASH_CHECK_RETRY_BASE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  MASH_CHECK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  MASH_CHECK_CHASE_INTERVAL_MS: z.coerce.number().int().min(60_000).max(7 * 86_400_000).default(4 * 3_600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -38,7 +44,19 @@ export type Config = {
   bodyLimitBytes: number;
   shutdownGraceMs: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** Partner agencies and transfer timescales; defaults to settings/partners.json in the rules folder. */
+  partnersFile: string | undefined;
+  checks: CheckDispatchConfig;
 };
+
+export interface CheckDispatchConfig {
+  timeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  /** 0 turns the background dispatcher off (tests drive it by hand). */
+  intervalMs: number;
+  chaseIntervalMs: number;
+}
 
 export class ConfigError extends Error {}
 
@@ -65,5 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.MASH_BODY_LIMIT_BYTES,
     shutdownGraceMs: e.MASH_SHUTDOWN_GRACE_MS,
     logLevel: e.LOG_LEVEL,
+    partnersFile: e.MASH_PARTNERS_FILE,
+    checks: {
+      timeoutMs: e.MASH_PARTNER_TIMEOUT_MS,
+      maxAttempts: e.MASH_CHECK_MAX_ATTEMPTS,
+      retryBaseMs: e.MASH_CHECK_RETRY_BASE_MS,
+      intervalMs: e.MASH_CHECK_DISPATCH_INTERVAL_MS,
+      chaseIntervalMs: e.MASH_CHECK_CHASE_INTERVAL_MS,
+    },
   };
 }

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as triageCore from './migrations/2026-11-28-01-triage-core.js';
+import * as checks from './migrations/2026-11-28-06-checks.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
   '2026-11-28-01-triage-core': triageCore,
+  '2026-11-28-06-checks': checks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

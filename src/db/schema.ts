@@ -93,6 +93,59 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface ChecksTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  partner: string;
+  partner_la: string | null;
+  dispatch: string;
+  status: string;
+  priority: string;
+  asks: Json<unknown[]>;
+  people: Json<unknown[]>;
+  requested_at: Instant;
+  due_at: Instant;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: NullableInstant;
+  last_error: string | null;
+  dispatched_at: NullableInstant;
+  partner_reference: string | null;
+  overdue_at: NullableInstant;
+  chased_at: NullableInstant;
+  chase_count: ColumnType<number, number | undefined, number>;
+  response: NullableJson<Record<string, unknown>>;
+  responded_at: NullableInstant;
+  response_recorded_at: NullableInstant;
+  response_recorded_by: string | null;
+  response_channel: string | null;
+  retriage_id: string | null;
+}
+
+export interface TransfersTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  from_la: string | null;
+  plan: string;
+  moved_in_on: string | null;
+  status: string;
+  aware_at: Instant;
+  previous_authority_notified: boolean | null;
+  previous_authority_notified_at: NullableInstant;
+  acknowledgement_due_at: Instant;
+  conference_due_at: NullableInstant;
+  acknowledged_at: NullableInstant;
+  acknowledged_by: string | null;
+  acknowledged_by_la: string | null;
+  acknowledgement_channel: string | null;
+  handover_discussion: NullableJson<Record<string, unknown>>;
+  created_at: Instant;
+}
+
 export interface DB {
   contacts: ContactsTable;
   contact_children: ContactChildrenTable;
@@ -101,6 +154,8 @@ export interface DB {
   triages: TriagesTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
+  checks: ChecksTable;
+  transfers: TransfersTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -113,3 +168,7 @@ export type TriageRow = Selectable<TriagesTable>;
 export type NewTriageRow = Insertable<TriagesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type NewAuditRow = Insertable<AuditLogTable>;
+export type CheckRow = Selectable<ChecksTable>;
+export type NewCheckRow = Insertable<ChecksTable>;
+export type TransferRow = Selectable<TransfersTable>;
+export type NewTransferRow = Insertable<TransfersTable>;
