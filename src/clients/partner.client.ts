@@ -34,11 +34,28 @@ export function createPartnerClient(timeoutMs: number, fetchImpl?: typeof fetch)
   const doFetch: typeof fetch = (input, init) => (fetchImpl ?? fetch)(input, init);
 
   async function post(url: URL, idempotencyKey: string, body: unknown): Promise<DispatchOutcome> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    // The whole exchange, body included, has one deadline; a hung partner must not hold the sweep.
+    const deadline = new Promise<DispatchOutcome>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ delivered: false, reason: 'no answer: TimeoutError' });
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([exchange(url, idempotencyKey, body, controller.signal), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function exchange(url: URL, idempotencyKey: string, body: unknown, signal: AbortSignal): Promise<DispatchOutcome> {
     let response: Response;
     try {
       response = await doFetch(url, {
         method: 'POST',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
         headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': idempotencyKey },
         body: JSON.stringify(body),
       });
@@ -46,16 +63,16 @@ export function createPartnerClient(timeoutMs: number, fetchImpl?: typeof fetch)
       return { delivered: false, reason: `no answer: ${(error as Error).name}` };
     }
     if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
+      // Not awaited: some bodies never settle a cancel, and the answer is already known.
+      void response.body?.cancel().catch(() => undefined);
       return { delivered: false, reason: `partner answered ${response.status}` };
     }
     let json: unknown;
     try {
       json = await response.json();
-    } catch (error) {
+    } catch {
+      if (signal.aborted) return { delivered: false, reason: 'no answer: TimeoutError' };
       // A 2xx means the partner has the request; only its acknowledgement is unreadable.
-      const name = (error as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') return { delivered: false, reason: `no answer: ${name}` };
       return { delivered: true, reference: null, note: 'acknowledgement was not JSON' };
     }
     const parsed = Acknowledgement.safeParse(json);

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 /** Settings that point the home authority's partners at hosts only msw answers, with a short timeout. */
 export const PARTNER_ENV = {
   MASH_PARTNERS_FILE: fileURLToPath(new URL('../fixtures/partners.json', import.meta.url)),
-  MASH_PARTNER_TIMEOUT_MS: '300',
+  // Long enough for a loaded test machine to answer; the slow partners in tests wait far longer.
+  MASH_PARTNER_TIMEOUT_MS: '2000',
   MASH_CHECK_RETRY_BASE_MS: '60000',
   MASH_CHECK_MAX_ATTEMPTS: '3',
 };
