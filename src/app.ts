@@ -7,6 +7,7 @@ import type { AppEnv } from './http/env.js';
 import { requireToken } from './http/middleware/auth.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
+import { checkRoutes } from './http/routes/checks.routes.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
@@ -42,6 +43,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/', healthRoutes(deps));
   app.route('/api/v1', contactRoutes(deps));
   app.route('/api/v1', ruleRoutes(deps));
+  app.route('/api/v1', checkRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
 

@@ -13,6 +13,10 @@ export async function insertChecks(db: Database, checks: readonly NewCheck[]): P
   await db.insertInto('checks').values(checks.map((c) => ({ ...c, asks: JSON.stringify(c.asks), people: JSON.stringify(c.people) }))).execute();
 }
 
+export async function findCheck(db: Database, la: string, id: string): Promise<CheckRow | undefined> {
+  return db.selectFrom('checks').selectAll().where('id', '=', id).where('la', '=', la).executeTakeFirst();
+}
+
 export async function findCheckForUpdate(db: Database, la: string, id: string): Promise<CheckRow | undefined> {
   return db.selectFrom('checks').selectAll().where('id', '=', id).where('la', '=', la).forUpdate().executeTakeFirst();
 }
