@@ -12,6 +12,7 @@ import { contactRoutes } from './http/routes/contacts.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
+import { transferRoutes } from './http/routes/transfers.routes.js';
 import { validationHook } from './http/validation.js';
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', contactRoutes(deps));
   app.route('/api/v1', ruleRoutes(deps));
   app.route('/api/v1', checkRoutes(deps));
+  app.route('/api/v1', transferRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
 

@@ -12,7 +12,7 @@ export async function findTransferForUpdate(db: Database, la: string, id: string
     .forUpdate().executeTakeFirst();
 }
 
-export async function updateTransfer(db: Database, id: string, patch: Partial<Omit<TransferRow, 'id'>> & { handover_discussion?: string | null }): Promise<TransferRow> {
+export async function updateTransfer(db: Database, id: string, patch: Partial<Omit<TransferRow, 'id' | 'handover_discussion'>> & { handover_discussion?: string | null }): Promise<TransferRow> {
   return db.updateTable('transfers').set(patch as never).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
