@@ -21,3 +21,6 @@ export const PARTNER_URLS = {
 export async function json(res: Response): Promise<any> {
   return res.json();
 }
+
+/** Starting an app on PGlite can take over a minute on a loaded machine; these files allow it two. */
+export const START_UP_MS = 120_000;

@@ -84,3 +84,8 @@ export async function listRespondedChecks(db: Database, contactId: string): Prom
   return db.selectFrom('checks').selectAll().where('contact_id', '=', contactId).where('status', '=', 'responded')
     .orderBy('responded_at').orderBy('id').execute();
 }
+
+export async function listAskedPartners(db: Database, contactId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('checks').select('partner').where('contact_id', '=', contactId).execute();
+  return new Set(rows.map((r) => r.partner));
+}

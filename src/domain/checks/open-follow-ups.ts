@@ -21,9 +21,44 @@ import { planChecks, type CheckPerson } from './plan-checks.js';
 export async function openFollowUps(tx: Database, ctx: VerbContext, rows: ContactRows, prompts: readonly { action: PromptAction }[]): Promise<void> {
   const { deps, actor } = ctx;
   const { contact } = rows;
+  const now = deps.clock.now();
+  const events = await openChecks(tx, ctx, rows, prompts, new Set());
+  const settings = deps.settings.forAuthority(contact.la);
+  const record = contact.record as unknown as ContactInput;
+  const transfer = planTransfer(record.movement, new Date(contact.received_at), deps.checks.partners.transferAcknowledgementHours, settings.calendar);
+  if (transfer) {
+    const id = deps.ids('trf');
+    await insertTransfer(tx, {
+      id, la: contact.la, contact_id: contact.id, from_la: transfer.fromLa, plan: transfer.plan, moved_in_on: transfer.movedInOn,
+      status: 'awaiting_acknowledgement', aware_at: transfer.awareAt, previous_authority_notified: transfer.previousAuthorityNotified,
+      previous_authority_notified_at: transfer.previousAuthorityNotifiedAt, acknowledgement_due_at: transfer.acknowledgementDueAt,
+      conference_due_at: transfer.conferenceDueAt, created_at: now,
+    });
+    events.push({
+      la: contact.la, contactId: contact.id, action: 'transfer.opened', actor, at: now,
+      detail: {
+        transferId: id, plan: transfer.plan, fromLa: transfer.fromLa, previousAuthorityNotified: transfer.previousAuthorityNotified,
+        acknowledgementDueAt: transfer.acknowledgementDueAt.toISOString(), conferenceDueAt: transfer.conferenceDueAt?.toISOString() ?? null,
+        requestId: ctx.requestId,
+      },
+    });
+  }
+  if (events.length > 0) await appendAudit(tx, events);
+}
+
+type PeopleRows = Pick<ContactRows, 'contact' | 'children' | 'adults'>;
+
+/**
+ * Opens a check for each partner the prompts call for and `asked` does not
+ * already hold; returns the trail entries for the caller to append.
+ */
+export async function openChecks(
+  tx: Database, ctx: VerbContext, rows: PeopleRows, prompts: readonly { action: PromptAction }[], asked: ReadonlySet<string>,
+): Promise<AuditEvent[]> {
+  const { deps, actor } = ctx;
+  const { contact } = rows;
   const la = contact.la;
   const now = deps.clock.now();
-  const receivedAt = new Date(contact.received_at);
   const settings = deps.settings.forAuthority(la);
   const record = contact.record as unknown as ContactInput;
   const partners = deps.checks.partners;
@@ -36,7 +71,7 @@ export async function openFollowUps(tx: Database, ctx: VerbContext, rows: Contac
     }),
   ];
   const children = rows.children.map((c) => c.record as { unborn: boolean; ageMonths: number | null });
-  const planned = planChecks(prompts.map((p) => p.action), { record, children }, people);
+  const planned = planChecks(prompts.map((p) => p.action), { record, children }, people).filter((p) => !asked.has(p.partner));
   const priority = contact.priority as Priority;
 
   const checks: NewCheck[] = planned.map((p) => {
@@ -49,9 +84,8 @@ export async function openFollowUps(tx: Database, ctx: VerbContext, rows: Contac
       next_attempt_at: url ? now : null,
     };
   });
-  const transfer = planTransfer(record.movement, receivedAt, partners.transferAcknowledgementHours, settings.calendar);
-
-  const events: AuditEvent[] = checks.map((c) => ({
+  await insertChecks(tx, checks);
+  return checks.map((c) => ({
     la, contactId: contact.id, action: 'check.requested', actor, at: now,
     detail: {
       checkId: c.id, partner: c.partner, partnerLa: c.partner_la, dispatch: c.dispatch, status: c.status, priority,
@@ -59,23 +93,4 @@ export async function openFollowUps(tx: Database, ctx: VerbContext, rows: Contac
       people: people.map((p) => p.id), requestId: ctx.requestId,
     },
   }));
-  await insertChecks(tx, checks);
-  if (transfer) {
-    const id = deps.ids('trf');
-    await insertTransfer(tx, {
-      id, la, contact_id: contact.id, from_la: transfer.fromLa, plan: transfer.plan, moved_in_on: transfer.movedInOn,
-      status: 'awaiting_acknowledgement', aware_at: transfer.awareAt, previous_authority_notified: transfer.previousAuthorityNotified,
-      previous_authority_notified_at: transfer.previousAuthorityNotifiedAt, acknowledgement_due_at: transfer.acknowledgementDueAt,
-      conference_due_at: transfer.conferenceDueAt, created_at: now,
-    });
-    events.push({
-      la, contactId: contact.id, action: 'transfer.opened', actor, at: now,
-      detail: {
-        transferId: id, plan: transfer.plan, fromLa: transfer.fromLa, previousAuthorityNotified: transfer.previousAuthorityNotified,
-        acknowledgementDueAt: transfer.acknowledgementDueAt.toISOString(), conferenceDueAt: transfer.conferenceDueAt?.toISOString() ?? null,
-        requestId: ctx.requestId,
-      },
-    });
-  }
-  if (events.length > 0) await appendAudit(tx, events);
 }

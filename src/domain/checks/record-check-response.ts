@@ -1,14 +1,17 @@
+import type { AuditEvent } from '../../audit/entry.js';
 import { appendAudit } from '../../db/repositories/audit.repo.js';
-import { findCheck, findCheckForUpdate, listRespondedChecks, updateCheck } from '../../db/repositories/checks.repo.js';
+import { findCheck, findCheckForUpdate, listAskedPartners, listRespondedChecks, updateCheck } from '../../db/repositories/checks.repo.js';
 import { findContact, findContactForUpdate, listPeople } from '../../db/repositories/contacts.repo.js';
 import { findLatestTriage } from '../../db/repositories/triages.repo.js';
 import type { CheckFinding, CheckResponseInput } from '../../schemas/check.schema.js';
+import type { PromptAction } from '../../schemas/codes.js';
 import { requireRole } from '../actor.js';
 import { gatherHistory } from '../contacts/gather-history.js';
 import type { VerbContext } from '../context.js';
 import { Conflict, NotFound, ValidationFailed } from '../errors.js';
 import { checkView } from './check-view.js';
 import { changesPicture, findingErrors, summariseFindings } from './enrich.js';
+import { openChecks } from './open-follow-ups.js';
 import { appendLaterTriage, laterTriageView, storedInput, type LaterTriage } from './retriage.js';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -51,6 +54,7 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
       response: { ...input, respondedAt: respondedAt.toISOString(), findings },
     });
     let later: LaterTriage | null = null;
+    let newChecks: AuditEvent[] = [];
     if (history) {
       const contact = (await findContactForUpdate(tx, actor.la, check.contact_id))!;
       const [{ children, adults }, latest, answered] = await Promise.all([
@@ -59,6 +63,9 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
       const allFindings = answered.flatMap((c) => ((c.response as { findings?: CheckFinding[] } | null)?.findings ?? []));
       later = await appendLaterTriage(tx, deps, { contact, children, adults, latest: latest!, history, findings: allFindings, now });
       updated = await updateCheck(tx, checkId, { retriage_id: later.row.id });
+      // Prompts the new picture raises go to partners not yet asked, at the new priority.
+      newChecks = await openChecks(tx, ctx, { contact: { ...contact, priority: later.row.priority }, children, adults },
+        later.row.prompts as { action: PromptAction }[], await listAskedPartners(tx, contact.id));
     }
     const base = { la: actor.la, contactId: check.contact_id, actor, at: now };
     await appendAudit(tx, [
@@ -79,6 +86,7 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
           historyComplete: later.row.history_complete, facts: later.row.facts, requestId: ctx.requestId,
         },
       }] : []),
+      ...newChecks,
     ]);
     return { check: updated, later };
   });

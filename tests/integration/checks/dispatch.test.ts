@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, quietContact } from '../../fixtures/contacts.js';
 import { dispatchChecks } from '../../../src/domain/checks/dispatch-checks.js';
-import { json, PARTNER_ENV, PARTNER_URLS } from '../../support/partners.js';
+import { json, PARTNER_ENV, PARTNER_URLS, START_UP_MS } from '../../support/partners.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 interface Received { partner: string; path: string; idempotencyKey: string | null; body: Record<string, unknown> }
@@ -30,7 +30,7 @@ describe('dispatching checks to partners', () => {
   beforeAll(async () => {
     server.listen({ onUnhandledRequest: 'error' });
     t = await createTestApp({ env: PARTNER_ENV, now: '2026-11-24T10:00:00Z' });
-  });
+  }, START_UP_MS);
   afterAll(async () => { await t.close(); server.close(); });
 
   const movedIn = () => quietContact({

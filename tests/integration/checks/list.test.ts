@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact } from '../../fixtures/contacts.js';
-import { json, PARTNER_ENV } from '../../support/partners.js';
+import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
 import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
 /** The list of what partners still owe, soonest due first, with overdue marked. */
@@ -13,7 +13,7 @@ describe('GET /api/v1/checks', () => {
       adults: [{ role: 'mother', livesWithChild: true, checksCompleted: false }],
     }) }));
     contactId = contact.id;
-  });
+  }, START_UP_MS);
   afterAll(async () => { await t.close(); });
 
   it('screeners and managers see the outstanding checks, soonest due first', async () => {

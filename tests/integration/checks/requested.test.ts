@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, quietContact } from '../../fixtures/contacts.js';
-import { json, PARTNER_ENV } from '../../support/partners.js';
+import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 /** Recording a contact opens its checks in the same transaction, and sends nothing before it answers. */
@@ -12,7 +12,7 @@ describe('checks requested when a contact is recorded', () => {
   beforeAll(async () => {
     server.listen({ onUnhandledRequest: 'error' });
     t = await createTestApp({ env: PARTNER_ENV, now: '2026-11-24T10:00:00Z' });
-  });
+  }, START_UP_MS);
   afterAll(async () => { await t.close(); server.close(); });
 
   const baby = () => quietContact({

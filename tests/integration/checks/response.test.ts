@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, quietContact } from '../../fixtures/contacts.js';
 import type { ContactInput } from '../../../src/schemas/contact.schema.js';
-import { json, PARTNER_ENV } from '../../support/partners.js';
+import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
 import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
 /** Answers to checks: stored with who gave them and when, and a new triage when they change the picture. */
@@ -12,7 +12,7 @@ describe('POST /api/v1/checks/{id}/response', () => {
   beforeAll(async () => {
     server.listen({ onUnhandledRequest: 'error' });
     t = await createTestApp({ env: PARTNER_ENV, now: '2026-11-24T10:00:00Z' });
-  });
+  }, START_UP_MS);
   afterAll(async () => { await t.close(); server.close(); });
 
   const uncheckedAdult = (overrides: Partial<ContactInput> = {}) => quietContact({
@@ -83,6 +83,14 @@ describe('POST /api/v1/checks/{id}/response', () => {
       expect(read.triage.sequence).toBe(2);
       expect(read.version).toBe(2);
       expect(read.children[0].history.cpPlanCurrent).toBe(false);
+
+      // The review the new picture asks for goes to the partners not yet asked; those already asked are not asked twice.
+      const checks = await t.deps.db.selectFrom('checks').selectAll().where('contact_id', '=', contact.id).execute();
+      expect(checks.map((c) => c.partner).sort()).toEqual(['cp_is', 'education', 'health_gp', 'police', 'probation']);
+      const added = checks.filter((c) => ['cp_is', 'education'].includes(c.partner));
+      expect(added.every((c) => c.priority === body.retriage.triage.priority && c.status === 'awaiting_dispatch')).toBe(true);
+      const requested = (await trailOf(contact.id)).filter((a) => a.action === 'check.requested').map((a) => a.detail.partner);
+      expect(requested.sort()).toEqual(['cp_is', 'education', 'health_gp', 'police', 'probation']);
 
       const retriaged = (await trailOf(contact.id)).find((a) => a.action === 'contact.retriaged')!;
       expect(retriaged.detail).toMatchObject({ triageId: triages[1]!.id, sequence: 2, cause: { checkId: check('police').id } });

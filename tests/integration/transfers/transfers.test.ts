@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact } from '../../fixtures/contacts.js';
-import { json, PARTNER_ENV } from '../../support/partners.js';
+import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
 import { createTestApp, HOME_LA, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
 const THIRD_LA = 'E08000025';
@@ -11,7 +11,7 @@ describe('transfers between authorities', () => {
   const ids = { cp: '', cin: '', cpContact: '', cinContact: '' };
   beforeAll(async () => {
     t = await createTestApp({ env: PARTNER_ENV, now: '2026-11-24T10:00:00Z' });
-  });
+  }, START_UP_MS);
   afterAll(async () => { await t.close(); });
 
   const moved = (plan: 'cp' | 'cin' | 'early_help', notified: boolean | null) => quietContact({
