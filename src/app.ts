@@ -7,12 +7,11 @@ import type { AppEnv } from './http/env.js';
 import { requireToken } from './http/middleware/auth.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
-import { checkRoutes } from './http/routes/checks.routes.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
+import { multiAgencyRoutes } from './http/routes/multi-agency.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
-import { transferRoutes } from './http/routes/transfers.routes.js';
 import { validationHook } from './http/validation.js';
 
 export interface AppOptions {
@@ -42,10 +41,9 @@ export function buildApp(deps: Deps, options: AppOptions) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.route('/', healthRoutes(deps));
+  app.route('/api/v1', multiAgencyRoutes(deps));
   app.route('/api/v1', contactRoutes(deps));
   app.route('/api/v1', ruleRoutes(deps));
-  app.route('/api/v1', checkRoutes(deps));
-  app.route('/api/v1', transferRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
 
