@@ -22,8 +22,9 @@ describe('POST /api/v1/contacts: recording and triage', () => {
 
     const after = await storedCounts(t.deps);
     // Each multi-agency check and transfer the triage opens is in the trail too (issue 8).
-    const checks = await t.deps.db.selectFrom('checks').select('id').where('contact_id', '=', body.id).execute();
-    const transfers = await t.deps.db.selectFrom('transfers').select('id').where('contact_id', '=', body.id).execute();
+    const recorded = (body as { id: string }).id;
+    const checks = await t.deps.db.selectFrom('checks').select('id').where('contact_id', '=', recorded).execute();
+    const transfers = await t.deps.db.selectFrom('transfers').select('id').where('contact_id', '=', recorded).execute();
     expect(checks.length).toBeGreaterThan(0);
     expect(after).toEqual({ contacts: before.contacts + 1, children: before.children + 2, adults: before.adults + 2, triages: before.triages + 1, audit: before.audit + 2 + checks.length + transfers.length });
 
