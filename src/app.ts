@@ -18,6 +18,7 @@ import { decisionRoutes } from './http/routes/decisions.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { replayRoutes } from './http/routes/replay.routes.js';
+import { multiAgencyRoutes } from './http/routes/multi-agency.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
 import { validationHook } from './http/validation.js';
@@ -69,6 +70,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.route('/', healthRoutes(deps));
+  app.route('/api/v1', multiAgencyRoutes(deps));
   app.route('/api/v1', contactRoutes(deps));
   app.route('/api/v1', ruleRoutes(deps));
   app.route('/api/v1', decisionRoutes(deps));

@@ -24,6 +24,12 @@ const ConfigSchema = z.object({
   MASH_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(24).max(24 * 30).default(24),
   MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   MASH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  MASH_PARTNERS_FILE: optionalText,
+  MASH_PARTNER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  MASH_CHECK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  MASH_CHECK_RETRY_BASE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  MASH_CHECK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  MASH_CHECK_CHASE_INTERVAL_MS: z.coerce.number().int().min(60_000).max(7 * 86_400_000).default(4 * 3_600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,7 +54,19 @@ export type Config = {
   idempotencyInFlightTimeoutMs: number;
   rateLimitPerMinute: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** Partner agencies and transfer timescales; defaults to settings/partners.json in the rules folder. */
+  partnersFile: string | undefined;
+  checks: CheckDispatchConfig;
 };
+
+export interface CheckDispatchConfig {
+  timeoutMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  /** 0 turns the background dispatcher off (tests drive it by hand). */
+  intervalMs: number;
+  chaseIntervalMs: number;
+}
 
 export class ConfigError extends Error {}
 
@@ -80,5 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyInFlightTimeoutMs: e.MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS,
     rateLimitPerMinute: e.MASH_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    partnersFile: e.MASH_PARTNERS_FILE,
+    checks: {
+      timeoutMs: e.MASH_PARTNER_TIMEOUT_MS,
+      maxAttempts: e.MASH_CHECK_MAX_ATTEMPTS,
+      retryBaseMs: e.MASH_CHECK_RETRY_BASE_MS,
+      intervalMs: e.MASH_CHECK_DISPATCH_INTERVAL_MS,
+      chaseIntervalMs: e.MASH_CHECK_CHASE_INTERVAL_MS,
+    },
   };
 }

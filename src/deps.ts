@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { createCaseSystemClient } from './clients/case-system.client.js';
+import { createPartnerClient } from './clients/partner.client.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -9,6 +10,7 @@ import type { Deps } from './domain/context.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { randomIds } from './lib/ids.js';
 import { evaluatorFor } from './rules/evaluate.js';
+import { loadPartnerSettings } from './rules/partner-settings.js';
 import { loadRuleSet } from './rules/rule-set.js';
 import { loadSettings } from './rules/settings.js';
 
@@ -45,6 +47,11 @@ export async function buildDeps(
     settings,
     caseSystem: config.caseSystemUrl ? createCaseSystemClient(config.caseSystemUrl, config.caseSystemTimeoutMs, overrides.fetch) : null,
     logger,
+    checks: {
+      partners: loadPartnerSettings(config.partnersFile ?? join(config.rulesDir, 'settings', 'partners.json')),
+      client: createPartnerClient(config.checks.timeoutMs, overrides.fetch),
+      dispatch: config.checks,
+    },
   };
   return { deps, database };
 }

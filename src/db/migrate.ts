@@ -4,6 +4,7 @@ import * as decisions from './migrations/2026-11-28-02-decisions.js';
 import * as idempotency from './migrations/2026-11-28-03-idempotency.js';
 import * as auditRoles from './migrations/2026-11-28-04-audit-roles.js';
 import * as sampling from './migrations/2026-11-28-05-sampling.js';
+import * as checks from './migrations/2026-11-28-06-checks.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-03-idempotency': idempotency,
   '2026-11-28-04-audit-roles': auditRoles,
   '2026-11-28-05-sampling': sampling,
+  '2026-11-28-06-checks': checks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

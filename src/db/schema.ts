@@ -138,6 +138,59 @@ export interface IdempotencyKeysTable {
   response_body: string | null;
 }
 
+type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface ChecksTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  partner: string;
+  partner_la: string | null;
+  dispatch: string;
+  status: string;
+  priority: string;
+  asks: Json<unknown[]>;
+  people: Json<unknown[]>;
+  requested_at: Instant;
+  due_at: Instant;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: NullableInstant;
+  last_error: string | null;
+  dispatched_at: NullableInstant;
+  partner_reference: string | null;
+  overdue_at: NullableInstant;
+  chased_at: NullableInstant;
+  chase_count: ColumnType<number, number | undefined, number>;
+  response: NullableJson<Record<string, unknown>>;
+  responded_at: NullableInstant;
+  response_recorded_at: NullableInstant;
+  response_recorded_by: string | null;
+  response_channel: string | null;
+  retriage_id: string | null;
+}
+
+export interface TransfersTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  from_la: string | null;
+  plan: string;
+  moved_in_on: string | null;
+  status: string;
+  aware_at: Instant;
+  previous_authority_notified: boolean | null;
+  previous_authority_notified_at: NullableInstant;
+  acknowledgement_due_at: Instant;
+  conference_due_at: NullableInstant;
+  acknowledged_at: NullableInstant;
+  acknowledged_by: string | null;
+  acknowledged_by_la: string | null;
+  acknowledgement_channel: string | null;
+  handover_discussion: NullableJson<Record<string, unknown>>;
+  created_at: Instant;
+}
+
 export interface DB {
   contacts: ContactsTable;
   contact_children: ContactChildrenTable;
@@ -149,6 +202,8 @@ export interface DB {
   decisions: DecisionsTable;
   reviews: ReviewsTable;
   idempotency_keys: IdempotencyKeysTable;
+  checks: ChecksTable;
+  transfers: TransfersTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -166,3 +221,7 @@ export type NewDecisionRow = Insertable<DecisionsTable>;
 export type ReviewRow = Selectable<ReviewsTable>;
 export type NewReviewRow = Insertable<ReviewsTable>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;
+export type CheckRow = Selectable<ChecksTable>;
+export type NewCheckRow = Insertable<ChecksTable>;
+export type TransferRow = Selectable<TransfersTable>;
+export type NewTransferRow = Insertable<TransfersTable>;

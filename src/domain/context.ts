@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 import type { CaseSystemClient } from '../clients/case-system.client.js';
+import type { PartnerClient } from '../clients/partner.client.js';
+import type { CheckDispatchConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { IdGenerator } from '../lib/ids.js';
 import type { Evaluator } from '../rules/evaluate.js';
+import type { PartnerSettings } from '../rules/partner-settings.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import type { SettingsBook } from '../rules/settings.js';
 import type { Actor } from './actor.js';
@@ -18,6 +21,14 @@ export interface Deps {
   settings: SettingsBook;
   caseSystem: CaseSystemClient | null;
   logger: Logger;
+  checks: ChecksDeps;
+}
+
+/** Multi-agency checks: who the partners are, how to reach them, and how hard to try. */
+export interface ChecksDeps {
+  partners: PartnerSettings;
+  client: PartnerClient;
+  dispatch: CheckDispatchConfig;
 }
 
 /** The context of one call: the dependencies, who is acting, and the request it came in. */

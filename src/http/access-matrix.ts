@@ -26,6 +26,11 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/contacts/{id}/near-misses': ['manager', 'auditor'],
   'GET /api/v1/contacts/{id}/replay': ['auditor'],
   'GET /api/v1/audit/verify': ['auditor'],
+  'GET /api/v1/checks': ['screener', 'manager'],
+  'POST /api/v1/checks/{id}/response': ['screener', 'admin'],
+  'GET /api/v1/transfers': ['screener', 'manager'],
+  // The acknowledging authority's system (admin) or either authority's staff; the verb tells the two apart.
+  'POST /api/v1/transfers/{id}/acknowledgement': ['screener', 'manager', 'admin'],
 };
 
 /** `GET /api/v1/contacts/{id}` from a method and a Hono path (`/api/v1/contacts/:id`). */

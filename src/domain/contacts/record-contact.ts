@@ -6,6 +6,7 @@ import { deriveFacts } from '../../rules/facts.js';
 import { referrerGroup } from '../../schemas/codes.js';
 import type { ContactInput } from '../../schemas/contact.schema.js';
 import { requireRole } from '../actor.js';
+import { openFollowUps } from '../checks/open-follow-ups.js';
 import type { VerbContext } from '../context.js';
 import { ValidationFailed } from '../errors.js';
 import { contactView, type ContactRows } from './contact-view.js';
@@ -116,6 +117,7 @@ export async function recordContact({ ctx, input }: { ctx: VerbContext; input: C
         },
       },
     ]);
+    await openFollowUps(tx, ctx, rows, triage.prompts);
   });
   deps.logger.info({ contactId, priority: triage.priority, requestId: ctx.requestId }, 'contact recorded');
   return contactView(rows);

@@ -21,7 +21,12 @@ describe('POST /api/v1/contacts: recording and triage', () => {
     expect(body.triage.rules).toHaveLength(t.deps.ruleSet.rules.length);
 
     const after = await storedCounts(t.deps);
-    expect(after).toEqual({ contacts: before.contacts + 1, children: before.children + 2, adults: before.adults + 2, triages: before.triages + 1, audit: before.audit + 2 });
+    // Each multi-agency check and transfer the triage opens is in the trail too (issue 8).
+    const recorded = (body as { id: string }).id;
+    const checks = await t.deps.db.selectFrom('checks').select('id').where('contact_id', '=', recorded).execute();
+    const transfers = await t.deps.db.selectFrom('transfers').select('id').where('contact_id', '=', recorded).execute();
+    expect(checks.length).toBeGreaterThan(0);
+    expect(after).toEqual({ contacts: before.contacts + 1, children: before.children + 2, adults: before.adults + 2, triages: before.triages + 1, audit: before.audit + 2 + checks.length + transfers.length });
 
     const row = await t.deps.db.selectFrom('contacts').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ la: 'E06000056', status: 'awaiting_decision', priority: 'red', referrer_source: '1D', referrer_group: 'non_professional', recorded_by: 'screener-anna' });
@@ -31,7 +36,7 @@ describe('POST /api/v1/contacts: recording and triage', () => {
     expect(triage.results).toEqual(body.triage.rules);
 
     const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', body.id).orderBy('chain_index').execute();
-    expect(audit.map((a) => a.action)).toEqual(['contact.recorded', 'contact.triaged']);
+    expect(audit.map((a) => a.action)).toEqual(['contact.recorded', 'contact.triaged', ...checks.map(() => 'check.requested'), ...transfers.map(() => 'transfer.opened')]);
     expect(audit[0]).toMatchObject({ actor_sub: 'screener-anna', actor_role: 'screener', la: 'E06000056' });
     expect(audit[1]!.detail).toMatchObject({ ruleSetHash: t.deps.ruleSet.hash, priority: 'red' });
     expect(JSON.stringify(audit)).not.toContain('Sophie');

@@ -1,0 +1,96 @@
+import type { AuditEvent } from '../../audit/entry.js';
+import type { Database } from '../../db/client.js';
+import { appendAudit } from '../../db/repositories/audit.repo.js';
+import { insertChecks, type NewCheck } from '../../db/repositories/checks.repo.js';
+import { insertTransfer } from '../../db/repositories/transfers.repo.js';
+import { addWorkingDays } from '../../lib/working-days.js';
+import { partnerEndpoint } from '../../rules/partner-settings.js';
+import type { Priority, PromptAction } from '../../schemas/codes.js';
+import type { ContactInput } from '../../schemas/contact.schema.js';
+import type { ContactRows } from '../contacts/contact-view.js';
+import type { VerbContext } from '../context.js';
+import { planTransfer } from '../transfers/plan-transfer.js';
+import { planChecks, type CheckPerson } from './plan-checks.js';
+
+/**
+ * What a newly triaged contact sets going with other agencies: a check
+ * request to each partner its prompts call for, and a transfer record when
+ * the family moved in with a plan elsewhere. Runs inside the contact's own
+ * transaction; nothing is sent from here (the dispatcher sends after commit).
+ */
+export async function openFollowUps(tx: Database, ctx: VerbContext, rows: ContactRows, prompts: readonly { action: PromptAction }[]): Promise<void> {
+  const { deps, actor } = ctx;
+  const { contact } = rows;
+  const now = deps.clock.now();
+  const events = await openChecks(tx, ctx, rows, prompts, new Set());
+  const settings = deps.settings.forAuthority(contact.la);
+  const record = contact.record as unknown as ContactInput;
+  const transfer = planTransfer(record.movement, new Date(contact.received_at), deps.checks.partners.transferAcknowledgementHours, settings.calendar);
+  if (transfer) {
+    const id = deps.ids('trf');
+    await insertTransfer(tx, {
+      id, la: contact.la, contact_id: contact.id, from_la: transfer.fromLa, plan: transfer.plan, moved_in_on: transfer.movedInOn,
+      status: 'awaiting_acknowledgement', aware_at: transfer.awareAt, previous_authority_notified: transfer.previousAuthorityNotified,
+      previous_authority_notified_at: transfer.previousAuthorityNotifiedAt, acknowledgement_due_at: transfer.acknowledgementDueAt,
+      conference_due_at: transfer.conferenceDueAt, created_at: now,
+    });
+    events.push({
+      la: contact.la, contactId: contact.id, action: 'transfer.opened', actor, at: now,
+      detail: {
+        transferId: id, plan: transfer.plan, fromLa: transfer.fromLa, previousAuthorityNotified: transfer.previousAuthorityNotified,
+        acknowledgementDueAt: transfer.acknowledgementDueAt.toISOString(), conferenceDueAt: transfer.conferenceDueAt?.toISOString() ?? null,
+        requestId: ctx.requestId,
+      },
+    });
+  }
+  if (events.length > 0) await appendAudit(tx, events);
+}
+
+type PeopleRows = Pick<ContactRows, 'contact' | 'children' | 'adults'>;
+
+/**
+ * Opens a check for each partner the prompts call for and `asked` does not
+ * already hold; returns the trail entries for the caller to append.
+ */
+export async function openChecks(
+  tx: Database, ctx: VerbContext, rows: PeopleRows, prompts: readonly { action: PromptAction }[], asked: ReadonlySet<string>,
+): Promise<AuditEvent[]> {
+  const { deps, actor } = ctx;
+  const { contact } = rows;
+  const la = contact.la;
+  const now = deps.clock.now();
+  const settings = deps.settings.forAuthority(la);
+  const record = contact.record as unknown as ContactInput;
+  const partners = deps.checks.partners;
+
+  const people: CheckPerson[] = [
+    ...rows.children.map((c) => ({ id: c.id, kind: 'child' as const, position: c.position, role: null, allegedPerpetrator: false, livesWithChild: null })),
+    ...rows.adults.map((a) => {
+      const adult = a.record as { allegedPerpetrator?: boolean | null; livesWithChild?: boolean | null };
+      return { id: a.id, kind: 'adult' as const, position: a.position, role: a.role, allegedPerpetrator: adult.allegedPerpetrator === true, livesWithChild: adult.livesWithChild ?? null };
+    }),
+  ];
+  const children = rows.children.map((c) => c.record as { unborn: boolean; ageMonths: number | null });
+  const planned = planChecks(prompts.map((p) => p.action), { record, children }, people).filter((p) => !asked.has(p.partner));
+  const priority = contact.priority as Priority;
+
+  const checks: NewCheck[] = planned.map((p) => {
+    const url = partnerEndpoint(partners, la, p.partner, p.partnerLa);
+    return {
+      id: deps.ids('chk'), la, contact_id: contact.id, partner: p.partner, partner_la: p.partnerLa,
+      dispatch: url ? 'api' : 'by_hand', status: url ? 'awaiting_dispatch' : 'send_by_hand', priority,
+      asks: p.asks, people: p.people, requested_at: now,
+      due_at: addWorkingDays(now, partners.partners[p.partner].dueWorkingDays[priority], settings.calendar),
+      next_attempt_at: url ? now : null,
+    };
+  });
+  await insertChecks(tx, checks);
+  return checks.map((c) => ({
+    la, contactId: contact.id, action: 'check.requested', actor, at: now,
+    detail: {
+      checkId: c.id, partner: c.partner, partnerLa: c.partner_la, dispatch: c.dispatch, status: c.status, priority,
+      dueAt: new Date(c.due_at).toISOString(), asks: (c.asks as { action: string }[]).map((a) => a.action),
+      people: people.map((p) => p.id), requestId: ctx.requestId,
+    },
+  }));
+}
