@@ -50,6 +50,9 @@ describe.skipIf(!HAS_CHROMIUM)('screener in the browser', { timeout: 120_000 }, 
     await expect(page.locator('#prompt-contact_previous_authority').count()).resolves.toBe(1);
     await expectAccessible(page, 'triage');
     await screenshot(page, '03-triage');
+    await page.setViewportSize({ width: 1100, height: 1300 });
+    await page.screenshot({ path: 'test-artifacts/screenshots/03-triage-first-screen.png' });
+    await page.setViewportSize({ width: 1280, height: 720 });
     const stored = await h.t.deps.db.selectFrom('contacts').select(['priority', 'recorded_by']).executeTakeFirstOrThrow();
     expect(stored).toEqual({ priority: 'red', recorded_by: 'anna' });
   });
