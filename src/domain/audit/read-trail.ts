@@ -27,7 +27,10 @@ export async function readTrail({ ctx, contactId }: { ctx: VerbContext; contactI
       status: contact.status,
       events: rows.map((row) => {
         const detail = row.detail as Record<string, unknown>;
-        const statusAfter = typeof detail.statusAfter === 'string' ? detail.statusAfter : (typeof detail.status === 'string' ? detail.status : null);
+        // Check and transfer events carry their own statuses; only contact events move the contact's.
+        const ofContact = row.action.startsWith('contact.');
+        const statusAfter = !ofContact ? null
+          : typeof detail.statusAfter === 'string' ? detail.statusAfter : (typeof detail.status === 'string' ? detail.status : null);
         return {
           id: row.id,
           chainIndex: Number(row.chain_index),
