@@ -8,9 +8,11 @@ import { requireToken } from './http/middleware/auth.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
+import { decisionRoutes } from './http/routes/decisions.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
+import { trailRoutes } from './http/routes/trail.routes.js';
 import { validationHook } from './http/validation.js';
 
 export interface AppOptions {
@@ -42,6 +44,8 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/', healthRoutes(deps));
   app.route('/api/v1', contactRoutes(deps));
   app.route('/api/v1', ruleRoutes(deps));
+  app.route('/api/v1', decisionRoutes(deps));
+  app.route('/api/v1', trailRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
 

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as triageCore from './migrations/2026-11-28-01-triage-core.js';
+import * as decisions from './migrations/2026-11-28-02-decisions.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
   '2026-11-28-01-triage-core': triageCore,
+  '2026-11-28-02-decisions': decisions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -93,6 +93,36 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+export interface DecisionsTable {
+  id: string;
+  contact_id: string;
+  la: string;
+  sequence: number;
+  triage_id: string;
+  outcome: string;
+  rationale: string;
+  prompt_responses: Json<unknown[]>;
+  override_reason: string | null;
+  child_seen: boolean;
+  child_spoken_to: boolean;
+  departures: Json<unknown[]>;
+  review_due_by: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  decided_by: string;
+  decided_at: Instant;
+}
+
+export interface ReviewsTable {
+  id: string;
+  contact_id: string;
+  la: string;
+  decision_id: string;
+  verdict: string;
+  outcome: string | null;
+  rationale: string;
+  reviewed_by: string;
+  reviewed_at: Instant;
+}
+
 export interface DB {
   contacts: ContactsTable;
   contact_children: ContactChildrenTable;
@@ -101,6 +131,8 @@ export interface DB {
   triages: TriagesTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
+  decisions: DecisionsTable;
+  reviews: ReviewsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -113,3 +145,7 @@ export type TriageRow = Selectable<TriagesTable>;
 export type NewTriageRow = Insertable<TriagesTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type NewAuditRow = Insertable<AuditLogTable>;
+export type DecisionRow = Selectable<DecisionsTable>;
+export type NewDecisionRow = Insertable<DecisionsTable>;
+export type ReviewRow = Selectable<ReviewsTable>;
+export type NewReviewRow = Insertable<ReviewsTable>;

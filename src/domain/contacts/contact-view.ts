@@ -1,4 +1,5 @@
-import type { ContactAdultRow, ContactChildRow, ContactRow, TriageRow } from '../../db/schema.js';
+import type { ContactAdultRow, ContactChildRow, ContactRow, DecisionRow, ReviewRow, TriageRow } from '../../db/schema.js';
+import { decisionsView } from '../decisions/decision-view.js';
 
 type Row<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] };
 
@@ -7,6 +8,8 @@ export interface ContactRows {
   children: Row<ContactChildRow>[];
   adults: Row<ContactAdultRow>[];
   triage: Row<TriageRow>;
+  decisions?: Row<DecisionRow>[];
+  reviews?: Row<ReviewRow>[];
 }
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -50,6 +53,7 @@ export function contactView(rows: ContactRows) {
     children: children.map((c) => c.record),
     adults: adults.map((a) => a.record),
     triage: triageView(triage),
+    ...decisionsView(rows.decisions ?? [], rows.reviews ?? [], contact.status),
   };
 }
 

@@ -1,5 +1,6 @@
 import { appendAudit } from '../../db/repositories/audit.repo.js';
 import { findContact, listPeople } from '../../db/repositories/contacts.repo.js';
+import { listDecisions, listReviews } from '../../db/repositories/decisions.repo.js';
 import { findLatestTriage } from '../../db/repositories/triages.repo.js';
 import type { Database } from '../../db/client.js';
 import { requireRole } from '../actor.js';
@@ -10,9 +11,11 @@ import { contactView, type ContactRows } from './contact-view.js';
 export async function loadContactRows(db: Database, la: string, contactId: string): Promise<ContactRows> {
   const contact = await findContact(db, la, contactId);
   if (!contact) throw new NotFound(`Contact ${contactId}`);
-  const [{ children, adults }, triage] = await Promise.all([listPeople(db, contactId), findLatestTriage(db, contactId)]);
+  const [{ children, adults }, triage, decisions, reviews] = await Promise.all([
+    listPeople(db, contactId), findLatestTriage(db, contactId), listDecisions(db, contactId), listReviews(db, contactId),
+  ]);
   if (!triage) throw new Error(`Contact ${contactId} has no triage`);
-  return { contact, children, adults, triage };
+  return { contact, children, adults, triage, decisions, reviews };
 }
 
 /** Reads a contact of the actor's own authority; the read itself is recorded in the trail. */

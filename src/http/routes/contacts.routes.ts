@@ -4,8 +4,8 @@ import { readContact } from '../../domain/contacts/read-contact.js';
 import { recordContact } from '../../domain/contacts/record-contact.js';
 import type { Deps } from '../../domain/context.js';
 import { ContactInputSchema } from '../../schemas/contact.schema.js';
+import { ContactWithDecisionsSchema } from '../../schemas/decision.schema.js';
 import { COMMON_ERRORS, INVALID, NOT_FOUND } from '../../schemas/problem.schema.js';
-import { ContactViewSchema } from '../../schemas/triage.schema.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../validation.js';
 import { verbContext } from '../verb-context.js';
@@ -17,7 +17,7 @@ export const ContactIdParam = z.object({
 const contactResponse = (description: string) => ({
   description,
   headers: { ETag: { schema: { type: 'string' as const }, description: 'Send as If-Match when reviewing' } },
-  content: { 'application/json': { schema: ContactViewSchema } },
+  content: { 'application/json': { schema: ContactWithDecisionsSchema } },
 });
 
 const record = createRoute({

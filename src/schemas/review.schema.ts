@@ -1,0 +1,55 @@
+import { z } from '@hono/zod-openapi';
+import { INDICATORS, PRIORITIES, PROMPT_ACTIONS } from './codes.js';
+import { DepartureSchema, OUTCOMES, OVERRIDE_REASONS } from './decision.schema.js';
+
+export const ReviewQueueQuery = z.object({
+  status: z.enum(['pending']).default('pending').openapi({ param: { name: 'status', in: 'query' }, description: 'Only pending reviews are listed' }),
+});
+
+export const ReviewQueueItemSchema = z.object({
+  contactId: z.string(),
+  etag: z.string().openapi({ description: 'The contact’s current ETag: send it as If-Match when reviewing' }),
+  priority: z.enum(PRIORITIES),
+  score: z.number().int(),
+  receivedAt: z.string(),
+  decisionId: z.string(),
+  outcome: z.enum(OUTCOMES),
+  declinedPrompts: z.array(z.object({ action: z.enum(PROMPT_ACTIONS), indicator: z.enum(INDICATORS), reason: z.string().nullable(), raisedBy: z.array(z.string()) })),
+  departures: z.array(DepartureSchema),
+  overrideReason: z.enum(OVERRIDE_REASONS).nullable(),
+  screener: z.string().openapi({ description: 'The sub of the screener who decided' }),
+  decidedAt: z.string(),
+  waitingMinutes: z.number().int(),
+  waitingWorkingDays: z.number().int(),
+  reviewDueBy: z.string().nullable().openapi({ description: 'Against the authority’s review timescale for the priority (red: end of the same working day)' }),
+  overdue: z.boolean(),
+}).openapi('ReviewQueueItem');
+
+export const ReviewQueueSchema = z.object({
+  status: z.literal('pending'),
+  asOf: z.string(),
+  count: z.number().int(),
+  items: z.array(ReviewQueueItemSchema),
+}).openapi('ReviewQueue');
+
+export const TrailSchema = z.object({
+  contactId: z.string(),
+  status: z.string(),
+  events: z.array(z.object({
+    id: z.string(),
+    chainIndex: z.number().int(),
+    event: z.string().openapi({ example: 'decided', description: 'recorded, triaged, read, decided, returned, reviewed, closed, trail_read' }),
+    action: z.string().openapi({ example: 'contact.decided' }),
+    actor: z.object({ sub: z.string(), role: z.string() }),
+    at: z.string(),
+    change: z.object({ statusBefore: z.string().nullable(), statusAfter: z.string() }).nullable(),
+    detail: z.record(z.string(), z.unknown()).openapi({ description: 'What the event recorded, by id (never names or NHS numbers)' }),
+  })),
+}).openapi('Trail');
+
+export const ClosedContactSchema = z.object({
+  id: z.string(),
+  status: z.literal('closed'),
+  closedAt: z.string(),
+  version: z.number().int(),
+}).openapi('ClosedContact');
