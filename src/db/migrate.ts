@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as triageCore from './migrations/2026-11-28-01-triage-core.js';
 import * as decisions from './migrations/2026-11-28-02-decisions.js';
+import * as sampling from './migrations/2026-11-28-05-sampling.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
   '2026-11-28-01-triage-core': triageCore,
   '2026-11-28-02-decisions': decisions,
+  '2026-11-28-05-sampling': sampling,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

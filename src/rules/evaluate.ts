@@ -1,8 +1,8 @@
 import type { Engine, RuleResult } from 'json-rules-engine';
 import { PROMPT_ACTIONS, type Indicator, type Priority, type PromptAction } from '../schemas/codes.js';
 import { ACTION_SUMMARIES } from './actions.js';
-import { buildEngine } from './engine.js';
-import type { Facts, FactValue } from './facts.js';
+import { buildEngine, factsUsed, runtimeFacts } from './engine.js';
+import type { FactName, Facts, FactValue } from './facts.js';
 import { renderRationale } from './rationale.js';
 import type { RuleDefinition } from './rule-file.js';
 import type { RuleSet } from './rule-set.js';
@@ -77,14 +77,16 @@ function whyNot(rule: RuleDefinition, conditions: ConditionResult[]): string {
 export class Evaluator {
   private readonly engine: Engine;
   private readonly byId: Map<string, RuleDefinition>;
+  private readonly factNames: FactName[];
 
   constructor(readonly ruleSet: RuleSet) {
     this.engine = buildEngine(ruleSet);
+    this.factNames = factsUsed(ruleSet);
     this.byId = new Map(ruleSet.rules.map((r) => [r.id, r]));
   }
 
   async evaluate(facts: Facts): Promise<Triage> {
-    const { results, failureResults } = await this.engine.run({ ...facts });
+    const { results, failureResults } = await this.engine.run(runtimeFacts(facts, this.factNames));
     const outcomes = new Map<string, RuleOutcome>();
     for (const [list, fired] of [[results, true], [failureResults, false]] as [RuleResult[], boolean][]) {
       for (const r of list) {

@@ -1,0 +1,147 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { buildApp } from '../../src/app.js';
+import { createTokenVerifier, signLocalToken } from '../../src/auth/tokens.js';
+import { loadConfig } from '../../src/config.js';
+import { buildDeps } from '../../src/deps.js';
+import { deriveFacts } from '../../src/rules/facts.js';
+import { contactGenerator } from './contact-generator.js';
+import { floorRoute } from './floor-route.js';
+import type { LoadJob, LoadSummary } from './loader.js';
+import { median, percentile } from './stats.js';
+
+/**
+ * The service under load, in its own process so that its resident set is
+ * its own: buildDeps + buildApp + the floor route, served on loopback, with
+ * autocannon forked as a separate process. Started by run.ts over IPC.
+ */
+export interface TriageJob {
+  backend: 'postgres' | 'pglite';
+  databaseUrl?: string;
+  concurrencies: number[];
+  warmupSeconds: number;
+  runSeconds: number;
+  repeats: number;
+  seed: number;
+  bodies: number;
+  /** Also measure the floor with the real audit hash chain (full runs). */
+  chained: boolean;
+}
+
+export interface RouteFigures { rps: number; p50: number; p99: number; runs: LoadSummary[] }
+export interface TriageFigures {
+  backend: string;
+  byConcurrency: { connections: number; triage: RouteFigures; floor: RouteFigures; chained?: RouteFigures }[];
+  /** Resident set (MB) sampled during the runs at the highest concurrency. */
+  rss: { triage: { median: number; p99: number }; floor: { median: number; p99: number } };
+}
+
+const SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
+const LA = 'E06000056';
+
+function startLoader() {
+  const child = fork(fileURLToPath(new URL('./loader.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const load = (job: LoadJob) => new Promise<LoadSummary>((resolve, reject) => {
+    child.once('message', (m: { ok: boolean; summary?: LoadSummary; error?: string }) => (m.ok ? resolve(m.summary!) : reject(new Error(m.error))));
+    child.send(job);
+  });
+  return { load, stop: () => child.kill() };
+}
+
+const figures = (runs: LoadSummary[]): RouteFigures => ({
+  rps: median(runs.map((r) => r.requestsPerSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), runs,
+});
+
+async function measure(job: TriageJob): Promise<TriageFigures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mash-bench-'));
+  const config = loadConfig({
+    MASH_JWT_SECRET: SECRET, LOG_LEVEL: 'info', MASH_DATA_DIR: dataDir, ...(job.databaseUrl ? { DATABASE_URL: job.databaseUrl } : {}),
+  });
+  // Logging stays on at the production level; it goes to /dev/null rather than a terminal.
+  const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
+  const { deps, database } = await buildDeps(config, { logger });
+  const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes });
+
+  const next = contactGenerator({ seed: job.seed, now: new Date() });
+  const contacts = Array.from({ length: job.bodies }, next);
+  const sample = contacts[0]!;
+  const { facts } = deriveFacts(sample, { priorContacts: sample.children.map(() => 1), caseSystem: [], complete: true }, deps.settings.national);
+  const triage = await deps.evaluator.evaluate(facts);
+  const settings = deps.settings.forAuthority(LA);
+  const floor = floorRoute(deps.db, {
+    triage: {
+      rule_set_hash: deps.ruleSet.hash, facts, results: triage.rules, prompts: triage.prompts,
+      settings: { ruleSetVersion: deps.ruleSet.version, hash: settings.hash, values: settings.values },
+    },
+  });
+
+  const server = serve({
+    fetch: (request, env) => (new URL(request.url).pathname.startsWith('/bench/') ? floor.fetch(request, env) : app.fetch(request, env)),
+    port: 0, hostname: '127.0.0.1',
+  });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const token = await signLocalToken(new TextEncoder().encode(SECRET), { sub: 'bench-screener', role: 'screener', la: LA }, { issuer: config.jwtIssuer, audience: config.jwtAudience });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const bodies = contacts.map((c) => JSON.stringify(c));
+
+  const PATHS = { triage: '/api/v1/contacts', floor: '/bench/floor/contacts', chained: '/bench/floor-chained/contacts' } as const;
+  for (const path of Object.values(PATHS)) {
+    const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: bodies[0] });
+    if (response.status !== 201) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  }
+
+  const loader = startLoader();
+  const rssSamples = { triage: [] as number[], floor: [] as number[], chained: [] as number[] };
+  const top = Math.max(...job.concurrencies);
+  try {
+    const byConcurrency: TriageFigures['byConcurrency'] = [];
+    for (const connections of job.concurrencies) {
+      const run = async (route: keyof typeof PATHS, seconds: number, sampleRss: boolean) => {
+        const url = `${base}${PATHS[route]}`;
+        const samples: number[] = [];
+        const timer = sampleRss ? setInterval(() => samples.push(process.memoryUsage.rss() / 1_048_576), 200) : undefined;
+        const summary = await loader.load({ url, connections, durationSeconds: seconds, headers, bodies }).finally(() => clearInterval(timer));
+        if (summary.errors > 0 || summary.non2xx > 0 || summary.timeouts > 0) {
+          throw new Error(`${route} at c=${connections}: ${summary.non2xx} non-2xx answers, ${summary.errors} errors, ${summary.timeouts} timeouts`);
+        }
+        // The first second is ramp-up; the resident set is read at steady load.
+        rssSamples[route].push(...samples.slice(Math.min(5, Math.floor(samples.length / 3))));
+        return summary;
+      };
+      const routes = job.chained ? (['floor', 'chained', 'triage'] as const) : (['floor', 'triage'] as const);
+      if (job.warmupSeconds > 0) for (const route of routes) await run(route, job.warmupSeconds, false);
+      const runs = { triage: [] as LoadSummary[], floor: [] as LoadSummary[], chained: [] as LoadSummary[] };
+      // Interleaved, so that noise from the shared machine falls on every route alike.
+      for (let i = 0; i < job.repeats; i += 1) {
+        for (const route of routes) runs[route].push(await run(route, job.runSeconds, connections === top));
+      }
+      byConcurrency.push({
+        connections, triage: figures(runs.triage), floor: figures(runs.floor), ...(job.chained ? { chained: figures(runs.chained) } : {}),
+      });
+      const triageRuns = runs.triage;
+      const floorRuns = runs.floor;
+      process.stderr.write(`  ${job.backend} c=${connections}: triage ${figures(triageRuns).rps.toFixed(0)} req/s, floor ${figures(floorRuns).rps.toFixed(0)} req/s\n`);
+    }
+    const rss = (s: number[]) => ({ median: median(s), p99: percentile(s, 99) });
+    return { backend: job.backend, byConcurrency, rss: { triage: rss(rssSamples.triage), floor: rss(rssSamples.floor) } };
+  } finally {
+    loader.stop();
+    await new Promise((resolve) => server.close(resolve));
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+process.once('message', (job: TriageJob) => {
+  measure(job).then(
+    (result) => { process.send!({ ok: true, result }, () => process.exit(0)); },
+    (error: unknown) => { process.send!({ ok: false, error: error instanceof Error ? error.stack : String(error) }, () => process.exit(1)); },
+  );
+});
