@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as triageCore from './migrations/2026-11-28-01-triage-core.js';
 import * as decisions from './migrations/2026-11-28-02-decisions.js';
 import * as sampling from './migrations/2026-11-28-05-sampling.js';
+import * as oversight from './migrations/2026-11-28-07-oversight.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
   '2026-11-28-01-triage-core': triageCore,
   '2026-11-28-02-decisions': decisions,
   '2026-11-28-05-sampling': sampling,
+  '2026-11-28-07-oversight': oversight,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
