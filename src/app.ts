@@ -7,6 +7,7 @@ import type { AppEnv } from './http/env.js';
 import { requireToken } from './http/middleware/auth.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
+import { auditRoutes } from './http/routes/audit.routes.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
 import { decisionRoutes } from './http/routes/decisions.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
@@ -46,6 +47,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', ruleRoutes(deps));
   app.route('/api/v1', decisionRoutes(deps));
   app.route('/api/v1', trailRoutes(deps));
+  app.route('/api/v1', auditRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
 
