@@ -12,6 +12,7 @@ import { contactRoutes } from './http/routes/contacts.routes.js';
 import { decisionRoutes } from './http/routes/decisions.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
+import { oversightRoutes } from './http/routes/oversight.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
 import { validationHook } from './http/validation.js';
@@ -48,6 +49,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', decisionRoutes(deps));
   app.route('/api/v1', trailRoutes(deps));
   app.route('/api/v1', auditRoutes(deps));
+  app.route('/api/v1', oversightRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
 
