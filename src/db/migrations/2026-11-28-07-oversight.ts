@@ -21,9 +21,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index contacts_closed_sample_v2 on contacts (la, sample_key)
     include (closed_at, priority, id, final_outcome, overridden, decided_by, referrer_group, youngest_age_months) where status = 'closed'`.execute(db);
   await sql`drop index if exists contacts_closed_sample`.execute(db);
+  // The oversight summary reads one authority's period of contacts, decisions and reviews.
+  await sql`create index contacts_received on contacts (la, received_at)`.execute(db);
+  await sql`create index decisions_decided on decisions (la, decided_at)`.execute(db);
+  await sql`create index reviews_reviewed on reviews (la, reviewed_at)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const index of ['contacts_received', 'decisions_decided', 'reviews_reviewed']) await sql`drop index if exists ${sql.id(index)}`.execute(db);
   await sql`create index if not exists contacts_closed_sample on contacts (la, sample_key) include (closed_at, priority, id) where status = 'closed'`.execute(db);
   await sql`drop index if exists contacts_closed_sample_v2`.execute(db);
   await sql`alter table contacts drop column if exists final_outcome, drop column if exists overridden,

@@ -30,10 +30,16 @@ export async function listPeriodContacts(db: Database, period: Period): Promise<
       where c.la = ${period.la} and c.received_at >= ${period.from} and c.received_at < ${period.to}
     )
     select id, priority, referrer_group, status, decision_due_by, first_decided_at, final_outcome,
+      -- Two lookups rather than one join on (a or b), so each can use its own index.
       case when final_outcome = 'nfa' then exists (
         select 1 from contact_children ch join contact_children later
-          on (later.person_id = ch.person_id or later.nhs_number = ch.nhs_number)
-        where ch.contact_id = s.id and later.la = s.la and later.contact_id <> s.id
+          on later.la = s.la and later.person_id = ch.person_id
+        where ch.contact_id = s.id and ch.person_id is not null and later.person_id is not null and later.contact_id <> s.id
+          and later.received_at > s.settled_at and later.received_at <= s.settled_at + interval '365 days'
+      ) or exists (
+        select 1 from contact_children ch join contact_children later
+          on later.la = s.la and later.nhs_number = ch.nhs_number
+        where ch.contact_id = s.id and ch.nhs_number is not null and later.nhs_number is not null and later.contact_id <> s.id
           and later.received_at > s.settled_at and later.received_at <= s.settled_at + interval '365 days'
       ) end as recontacted
     from settled s

@@ -4,7 +4,7 @@ import type { AuditSample } from './draw-sample.js';
 type Cell = string | number | boolean | null | undefined;
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula. */
-function csvCell(value: Cell): string {
+export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
