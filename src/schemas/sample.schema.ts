@@ -14,7 +14,7 @@ const commaList = <T extends readonly [string, ...string[]]>(values: T, what: st
 export const AuditSampleQuery = z.object({
   closedFrom: isoDate.optional().openapi({ description: 'First day of closure, in the authority’s time zone (inclusive)', example: '2026-10-01' }),
   closedTo: isoDate.optional().openapi({ description: 'Last day of closure, in the authority’s time zone (inclusive)', example: '2026-10-31' }),
-  maxAgeMonths: z.coerce.number().int().min(0).max(240).optional().openapi({ description: 'The youngest child’s age in whole months at contact is at most this (an unborn child counts as 0)' }),
+  maxAgeMonths: z.coerce.number().int().min(0).max(240).optional().openapi({ description: 'The youngest child’s age in whole months at contact is at most this (an unborn child counts as 0; a contact with no child’s age recorded is left out)' }),
   outcome: commaList(OUTCOMES, 'outcome').optional(),
   priority: commaList(PRIORITIES, 'priority').optional(),
   referrerGroup: z.enum(REFERRER_GROUPS).optional(),

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_CSV_COLUMNS } from '../../../src/schemas/sample.schema.js';
+import { drawAuditSample } from '../../../src/domain/audit/draw-sample.js';
+import { AuditSampleQuery, SAMPLE_CSV_COLUMNS } from '../../../src/schemas/sample.schema.js';
 import { child, quietContact, seedScenarios } from '../../fixtures/contacts.js';
 import { runContact } from '../../support/closed-contacts.js';
 import type { Json } from '../../support/decisions.js';
-import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
+import { createTestApp, HOME_LA, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
 const march = () => seedScenarios().find((s) => s.id === 'seed-march-2023-hit-by-mother')!.request;
 
@@ -147,5 +148,12 @@ describe('GET /api/v1/audit/samples', () => {
     expect(row.slice(1, 4)).toEqual(['2023-03-14T09:20:00.000Z', '2026-11-27T10:00:00.000Z', 'red']);
     expect(row.slice(5)).toEqual(['non_professional', '6', 'nfa', 'strategy_discussion', 'true', expect.stringContaining('strategy_discussion'), 'ben', 'manager-1', 'overturn', t.deps.ruleSet.hash, '']);
     expect(lines[1]!.split(',').slice(5, 14)).toEqual(['anonymous', '74', 'nfa', 'nfa', 'true', expect.any(String), 'anna', 'manager-1', 'endorse']);
+  });
+
+  it('the verb itself returns plain JSON a page can render as it is', async () => {
+    const ctx = { deps: t.deps, actor: { sub: 'auditor-al', role: 'auditor' as const, la: HOME_LA }, requestId: 'req_test' };
+    const sample = await drawAuditSample({ ctx, query: AuditSampleQuery.parse({ seed: 'hotel', overridden: 'true' }) });
+    expect(sample.count).toBe(2);
+    expect(JSON.parse(JSON.stringify(sample))).toEqual(sample);
   });
 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { summariseOversight } from '../../../src/domain/oversight/summarise-oversight.js';
+import { OversightQuery } from '../../../src/schemas/oversight.schema.js';
 import { child, quietContact, seedScenarios } from '../../fixtures/contacts.js';
 import { runContact } from '../../support/closed-contacts.js';
 import { recordContact, type Json } from '../../support/decisions.js';
-import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
+import { createTestApp, HOME_LA, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
 const NHS = '9434765919';
 const CLOSE = '2026-11-27T12:00:00Z';
@@ -131,5 +133,12 @@ describe('GET /api/v1/oversight/summary', () => {
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
     const res = await t.request('GET', '/api/v1/oversight/summary?from=2026-11-23&to=2026-11-27', { role: 'auditor' });
     expect(await res.json()).toMatchObject({ contacts: { total: 8 } });
+  });
+
+  it('the verb itself returns plain JSON, equal to what the route sends', async () => {
+    const ctx = { deps: t.deps, actor: { sub: 'manager-1', role: 'manager' as const, la: HOME_LA }, requestId: 'req_test' };
+    const direct = await summariseOversight({ ctx, query: OversightQuery.parse({ from: '2026-11-23', to: '2026-11-27' }) });
+    expect(JSON.parse(JSON.stringify(direct))).toEqual(direct);
+    expect(direct).toEqual(summary);
   });
 });
