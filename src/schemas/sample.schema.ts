@@ -63,7 +63,7 @@ export const AuditSampleSchema = z.object({
   seedGenerated: z.boolean().openapi({ description: 'true when no seed was given: keep this one to draw the sample again' }),
   drawnAt: z.string(),
   filters: z.record(z.string(), z.unknown()),
-  size: z.number().int(),
+  size: z.number().int().nullable().openapi({ description: 'The size asked for; null when stratified' }),
   stratify: z.enum(['outcome', 'priority']).nullable(),
   perStratum: z.number().int().nullable(),
   count: z.number().int(),

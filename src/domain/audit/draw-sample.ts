@@ -68,12 +68,13 @@ export async function drawAuditSample({ ctx, query }: { ctx: VerbContext; query:
       : await sampleClosedContactsByStratum(tx, filter, query.stratify === 'outcome' ? 'final_outcome' : 'priority',
         query.stratify === 'outcome' ? (query.outcome ?? OUTCOMES) : (query.priority ?? PRIORITIES), query.perStratum);
     const contacts = sampledViews(sampled, await loadContactSet(tx, actor.la, sampled.map((s) => s.id)));
-    const size = query.stratify === undefined ? query.size : query.perStratum;
+    const size = query.stratify === undefined ? query.size : null;
+    const perStratum = query.stratify === undefined ? null : query.perStratum;
     const contactIds = contacts.map((c) => c.id);
     await appendAudit(tx, [
       {
         la: actor.la, contactId: null, action: 'audit.sample_drawn', actor, at: now,
-        detail: { filters, seed, seedGenerated, size, stratify: query.stratify ?? null, format: query.format, contactIds, requestId: ctx.requestId },
+        detail: { filters, seed, seedGenerated, size, stratify: query.stratify ?? null, perStratum, format: query.format, contactIds, requestId: ctx.requestId },
       },
       ...contacts.map((c) => ({
         la: actor.la, contactId: c.id, action: 'contact.read', actor, at: now,
@@ -82,7 +83,7 @@ export async function drawAuditSample({ ctx, query }: { ctx: VerbContext; query:
     ]);
     return {
       seed, seedGenerated, drawnAt: now.toISOString(), filters, size,
-      stratify: query.stratify ?? null, perStratum: query.stratify === undefined ? null : query.perStratum,
+      stratify: query.stratify ?? null, perStratum,
       count: contacts.length, contacts,
     };
   });
