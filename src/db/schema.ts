@@ -25,6 +25,15 @@ export interface ContactsTable {
   closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
+/** Stamped when a contact is closed (null until then): what stood, for audit samples and oversight. */
+export interface ClosedContactColumns {
+  final_outcome: string | null;
+  overridden: boolean | null;
+  decided_by: string | null;
+  /** An unborn child counts as 0 months. */
+  youngest_age_months: number | null;
+}
+
 export interface ContactChildrenTable {
   id: string;
   contact_id: string;
@@ -192,7 +201,7 @@ export interface TransfersTable {
 }
 
 export interface DB {
-  contacts: ContactsTable;
+  contacts: ContactsTable & ClosedContactColumns;
   contact_children: ContactChildrenTable;
   contact_adults: ContactAdultsTable;
   rule_sets: RuleSetsTable;

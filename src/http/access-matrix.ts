@@ -26,6 +26,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/contacts/{id}/near-misses': ['manager', 'auditor'],
   'GET /api/v1/contacts/{id}/replay': ['auditor'],
   'GET /api/v1/audit/verify': ['auditor'],
+  'GET /api/v1/audit/samples': ['auditor'],
+  'GET /api/v1/oversight/summary': ['manager', 'auditor'],
   'GET /api/v1/checks': ['screener', 'manager'],
   'POST /api/v1/checks/{id}/response': ['screener', 'admin'],
   'GET /api/v1/transfers': ['screener', 'manager'],
