@@ -11,8 +11,8 @@ export interface LayoutProps {
 
 const NAV: Record<string, { href: string; label: string }[]> = {
   screener: [{ href: '/contacts/new', label: 'Record a contact' }, { href: '/contacts', label: 'My contacts' }, { href: '/rules', label: 'Rules' }],
-  manager: [{ href: '/contacts', label: 'Contacts' }, { href: '/reviews', label: 'Review queue' }, { href: '/rules', label: 'Rules' }],
-  auditor: [{ href: '/audit', label: 'Audit' }, { href: '/rules', label: 'Rules' }],
+  manager: [{ href: '/contacts', label: 'Contacts' }, { href: '/reviews', label: 'Review queue' }, { href: '/oversight', label: 'Oversight' }, { href: '/rules', label: 'Rules' }],
+  auditor: [{ href: '/audit', label: 'Audit sample' }, { href: '/oversight', label: 'Oversight' }, { href: '/rules', label: 'Rules' }],
   admin: [{ href: '/rules', label: 'Rules' }],
 };
 

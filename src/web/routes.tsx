@@ -1,5 +1,10 @@
 import { Hono, type Context } from 'hono';
+import { drawAuditSample } from '../domain/audit/draw-sample.js';
 import { readTrail } from '../domain/audit/read-trail.js';
+import { sampleCsv } from '../domain/audit/sample-csv.js';
+import { summariseOversight } from '../domain/oversight/summarise-oversight.js';
+import { AuditSampleQuery } from '../schemas/sample.schema.js';
+import { OversightQuery } from '../schemas/oversight.schema.js';
 import { closeContact } from '../domain/contacts/close-contact.js';
 import { etagOf } from '../domain/contacts/contact-view.js';
 import { readContact } from '../domain/contacts/read-contact.js';
@@ -22,7 +27,9 @@ import { Layout } from './layout.js';
 import { decisionErrors, decisionFromForm } from './decision-form.js';
 import type { FieldErrors } from './components.js';
 import { ContactPage } from './pages/contact.js';
+import { AuditPage, type SampleForm } from './pages/audit.js';
 import { DecisionForm, DecisionHistory } from './pages/decision-section.js';
+import { OversightPage } from './pages/oversight.js';
 import { ReviewPage } from './pages/review.js';
 import { ReviewQueuePage } from './pages/reviews.js';
 import { TrailPage } from './pages/trail.js';
@@ -84,7 +91,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
     if (!signedIn(c)) return c.redirect(c.get('sessionExpired') ? '/sign-in?expired=1' : '/sign-in', 303);
     return next();
   };
-  for (const path of ['/contacts', '/contacts/*', '/rules', '/reviews', '/reviews/*', '/audit', '/audit/*']) app.use(path, requireSession);
+  for (const path of ['/contacts', '/contacts/*', '/rules', '/reviews', '/reviews/*', '/audit', '/audit/*', '/oversight']) app.use(path, requireSession);
 
   app.get('/', (c) => c.redirect(signedIn(c) ? HOME[signedIn(c)!.role] : '/sign-in', 303));
 
@@ -210,6 +217,44 @@ export function webRoutes(deps: Deps, options: WebOptions) {
       throw error;
     }
     return c.redirect('/reviews', 303);
+  });
+
+  /** The sample's query as the API takes it: repeated checkboxes become comma lists. */
+  const sampleQuery = (c: WebContext): SampleForm => {
+    const all = c.req.queries();
+    return Object.fromEntries(Object.entries(all).map(([k, v]) => [k, k === 'outcome' || k === 'priority' ? v.join(',') : v[0]]).filter(([, v]) => v !== '' && v !== undefined));
+  };
+  const fieldErrors = (errors: { path: string; message: string }[]) =>
+    Object.fromEntries(errors.map((e) => { const key = e.path.split('/')[1] ?? 'form'; return [key, `${key}: ${e.message}`]; }));
+
+  app.get('/audit', async (c) => {
+    const form = sampleQuery(c);
+    if (!form.draw) return c.html(<AuditPage session={signedIn(c)!} form={form} sample={null} errors={{}} csvHref={null} />);
+    const { draw: _draw, ...query } = form;
+    const parsed = AuditSampleQuery.safeParse(query);
+    if (!parsed.success) return c.html(<AuditPage session={signedIn(c)!} form={form} sample={null} errors={fieldErrors(zodFieldErrors(parsed.error))} csvHref={null} />, 400);
+    const sample = await drawAuditSample({ ctx: verbContext(c as never, deps), query: parsed.data });
+    const csvHref = `/audit/sample.csv?${new URLSearchParams({ ...(query as Record<string, string>), seed: sample.seed })}`;
+    return c.html(<AuditPage session={signedIn(c)!} form={{ ...form, seed: sample.seed }} sample={sample} errors={{}} csvHref={csvHref} />);
+  });
+
+  app.get('/audit/sample.csv', async (c) => {
+    const parsed = AuditSampleQuery.safeParse({ ...sampleQuery(c), format: 'csv' });
+    if (!parsed.success) throw new ValidationFailed('The sample’s filters are not valid', zodFieldErrors(parsed.error));
+    const sample = await drawAuditSample({ ctx: verbContext(c as never, deps), query: parsed.data });
+    return c.body(sampleCsv(sample), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="audit-sample-${sample.seed}.csv"`,
+    });
+  });
+
+  app.get('/oversight', async (c) => {
+    const query = { from: c.req.query('from'), to: c.req.query('to') };
+    if (!query.from && !query.to) return c.html(<OversightPage session={signedIn(c)!} query={{}} summary={null} errors={{}} />);
+    const parsed = OversightQuery.safeParse(query);
+    if (!parsed.success) return c.html(<OversightPage session={signedIn(c)!} query={query as never} summary={null} errors={fieldErrors(zodFieldErrors(parsed.error))} />, 400);
+    const summary = await summariseOversight({ ctx: verbContext(c as never, deps), query: parsed.data });
+    return c.html(<OversightPage session={signedIn(c)!} query={parsed.data} summary={summary} errors={{}} />);
   });
 
   app.get('/rules', (c) => c.html(<RulesPage session={signedIn(c)!} rules={describeRules({ ctx: verbContext(c as never, deps) })} />));
