@@ -23,7 +23,7 @@ describe('POST /api/v1/contacts/{id}/decision', () => {
     expect(row!.prompt_responses).toContainEqual({ action: 'strategy_discussion', indicator: 'critical', response: 'accepted', reason: null, raisedBy: expect.arrayContaining(['minimising-language']) });
 
     const audit = await auditOf(t, contact.id);
-    expect(audit.map((a) => a.action)).toEqual(['contact.recorded', 'contact.triaged', 'contact.decided']);
+    expect(audit.map((a) => a.action)).toEqual(['contact.recorded', 'contact.triaged', 'contact.decided', 'referrer_feedback.prepared']);
     expect(audit[2]).toMatchObject({ actor_sub: 'screener-anna', actor_role: 'screener' });
     expect(audit[2]!.detail).toMatchObject({ decisionId: row!.id, outcome: 'strategy_discussion', statusBefore: 'awaiting_decision', statusAfter: 'decided', departures: [] });
     expect(JSON.stringify(audit[2]!.detail)).not.toContain(row!.rationale);
