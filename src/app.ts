@@ -19,6 +19,7 @@ import { docsRoutes } from './http/routes/docs.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { replayRoutes } from './http/routes/replay.routes.js';
 import { multiAgencyRoutes } from './http/routes/multi-agency.routes.js';
+import { referrerFeedbackRoutes } from './http/routes/referrer-feedback.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
 import { validationHook } from './http/validation.js';
@@ -77,6 +78,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', trailRoutes(deps));
   app.route('/api/v1', auditVerifyRoutes(deps));
   app.route('/api/v1', replayRoutes(deps));
+  app.route('/api/v1', referrerFeedbackRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
   if (options.web) app.route('/', webRoutes(deps, options.web));
