@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, quietContact, seedScenarios } from '../../fixtures/contacts.js';
-import { auditOf, body, decide, recordContact, review, type Json } from '../../support/decisions.js';
+import { auditOf, body, decide, recordContact, review, snapshot, type Json } from '../../support/decisions.js';
 import { createTestApp, HOME_LA, type TestApp } from '../../support/test-app.js';
 
 const DECLINE_STRATEGY = { strategy_discussion: 'Mother accepts she smacked; no injury was seen by the referrers.' };
@@ -133,6 +134,31 @@ describe('referrer feedback on decisions', () => {
       ]);
       const res = await t.request('POST', `/api/v1/referrer-feedback/${earlier.id}/sent`, { body: { sentVia: 'email' } });
       expect(res.status).toBe(409);
+    });
+  });
+
+  describe('error', () => {
+    async function withFeedbackRefused(run: () => Promise<void>) {
+      await sql`create function test_refuse() returns trigger language plpgsql as $$ begin raise exception 'store unavailable'; end $$`.execute(t.deps.db);
+      await sql`create trigger test_refuse before insert on referrer_feedback for each row execute function test_refuse()`.execute(t.deps.db);
+      try {
+        await run();
+      } finally {
+        await sql`drop trigger test_refuse on referrer_feedback`.execute(t.deps.db);
+        await sql`drop function test_refuse()`.execute(t.deps.db);
+      }
+    }
+
+    it('feedback that cannot be stored rolls the decision back with it: one transaction', async () => {
+      const contact = await recordContact(t, quietContact());
+      const before = await snapshot(t, contact.id);
+      await withFeedbackRefused(async () => {
+        expect((await decide(t, contact, { outcome: 'nfa', promptResponses: [] })).status).toBe(500);
+      });
+      expect(await snapshot(t, contact.id)).toEqual(before);
+      expect(await feedbackOf(contact.id)).toEqual([]);
+      expect((await decide(t, contact, { outcome: 'nfa', promptResponses: [] })).status).toBe(201);
+      expect(await feedbackOf(contact.id)).toHaveLength(1);
     });
   });
 });

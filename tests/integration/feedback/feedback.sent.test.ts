@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact } from '../../fixtures/contacts.js';
 import { auditOf, body, decide, recordContact, type Json } from '../../support/decisions.js';
@@ -59,6 +60,21 @@ describe('POST /api/v1/referrer-feedback/{id}/sent', () => {
       expect((await markSent(feedback.id, { sentVia: 'pigeon' })).status).toBeGreaterThanOrEqual(400);
       expect((await t.request('GET', '/api/v1/referrer-feedback?status=lost')).status).toBe(400);
       expect((await markSent('fbk_0000000000000000000000000z', { sentVia: 'email' })).status).toBe(404);
+      const row = await t.deps.db.selectFrom('referrer_feedback').select('status').where('id', '=', feedback.id).executeTakeFirstOrThrow();
+      expect(row.status).toBe('unsent');
+    });
+
+    it('a failed audit write leaves the feedback unsent', async () => {
+      const { feedback } = await unsentFeedback();
+      const db = t.deps.db;
+      await sql`create function test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'audit store unavailable'; end $$`.execute(db);
+      await sql`create trigger test_refuse_audit before insert on audit_log for each row execute function test_refuse_audit()`.execute(db);
+      try {
+        expect((await markSent(feedback.id, { sentVia: 'email' })).status).toBe(500);
+      } finally {
+        await sql`drop trigger test_refuse_audit on audit_log`.execute(db);
+        await sql`drop function test_refuse_audit()`.execute(db);
+      }
       const row = await t.deps.db.selectFrom('referrer_feedback').select('status').where('id', '=', feedback.id).executeTakeFirstOrThrow();
       expect(row.status).toBe('unsent');
     });
