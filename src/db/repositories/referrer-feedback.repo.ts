@@ -30,12 +30,13 @@ export async function markFeedbackSent(db: Database, id: string, sent: SentRecor
     .where('id', '=', id).where('status', '=', 'unsent').returningAll().executeTakeFirst();
 }
 
-export interface FeedbackFilter { status: 'unsent' | 'sent' | 'all'; limit: number }
+export interface FeedbackFilter { status: 'unsent' | 'sent' | 'all'; contactId?: string | undefined; limit: number }
 
 /** Oldest first: the feedback waiting longest is sent first. */
 export async function listReferrerFeedback(db: Database, la: string, filter: FeedbackFilter): Promise<ReferrerFeedbackRow[]> {
   let q = db.selectFrom('referrer_feedback').selectAll().where('la', '=', la);
   if (filter.status !== 'all') q = q.where('status', '=', filter.status);
+  if (filter.contactId) q = q.where('contact_id', '=', filter.contactId);
   return q.orderBy('created_at').orderBy('id').limit(filter.limit).execute();
 }
 

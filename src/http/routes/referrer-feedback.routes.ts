@@ -14,6 +14,7 @@ const FeedbackIdParam = z.object({
 
 const FeedbackQuery = z.object({
   status: z.enum(['unsent', 'sent', 'all']).default('unsent').openapi({ description: 'all includes feedback replaced by a later decision' }),
+  contactId: z.string().regex(/^con_[0-9a-z]{26}$/, 'is not a contact id').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

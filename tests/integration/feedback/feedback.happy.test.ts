@@ -47,6 +47,7 @@ describe('referrer feedback on decisions', () => {
       expect(feedback.message).toContain('We cannot share more about the child or the family');
       for (const planted of PLANTED) expect(feedback.message.toLowerCase()).not.toContain(planted.toLowerCase());
       expect(await feedbackOf(contact.id, 'unsent', 'manager')).toEqual([feedback]);
+      expect((await body(await t.request('GET', `/api/v1/referrer-feedback?contactId=${contact.id}`))).feedback).toEqual([feedback]);
 
       const trail = await auditOf(t, contact.id);
       expect(trail.map((a) => a.action).slice(-2)).toEqual(['contact.decided', 'referrer_feedback.prepared']);
