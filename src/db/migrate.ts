@@ -6,6 +6,7 @@ import * as auditRoles from './migrations/2026-11-28-04-audit-roles.js';
 import * as sampling from './migrations/2026-11-28-05-sampling.js';
 import * as checks from './migrations/2026-11-28-06-checks.js';
 import * as oversight from './migrations/2026-11-28-07-oversight.js';
+import * as referrerFeedback from './migrations/2026-11-28-08-referrer-feedback.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-05-sampling': sampling,
   '2026-11-28-06-checks': checks,
   '2026-11-28-07-oversight': oversight,
+  '2026-11-28-08-referrer-feedback': referrerFeedback,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -200,6 +200,27 @@ export interface TransfersTable {
   created_at: Instant;
 }
 
+export interface ReferrerFeedbackTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  decision_id: string;
+  review_id: string | null;
+  outcome: string;
+  referrer_source: string;
+  referrer_group: string;
+  channel: string | null;
+  message: string;
+  status: string;
+  created_at: Instant;
+  superseded_by: string | null;
+  superseded_at: NullableInstant;
+  sent_at: NullableInstant;
+  sent_via: string | null;
+  sent_by: string | null;
+  sent_recorded_at: NullableInstant;
+}
+
 export interface DB {
   contacts: ContactsTable & ClosedContactColumns;
   contact_children: ContactChildrenTable;
@@ -213,6 +234,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   checks: ChecksTable;
   transfers: TransfersTable;
+  referrer_feedback: ReferrerFeedbackTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -234,3 +256,5 @@ export type CheckRow = Selectable<ChecksTable>;
 export type NewCheckRow = Insertable<ChecksTable>;
 export type TransferRow = Selectable<TransfersTable>;
 export type NewTransferRow = Insertable<TransfersTable>;
+export type ReferrerFeedbackRow = Selectable<ReferrerFeedbackTable>;
+export type NewReferrerFeedbackRow = Insertable<ReferrerFeedbackTable>;

@@ -33,6 +33,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/transfers': ['screener', 'manager'],
   // The acknowledging authority's system (admin) or either authority's staff; the verb tells the two apart.
   'POST /api/v1/transfers/{id}/acknowledgement': ['screener', 'manager', 'admin'],
+  'GET /api/v1/referrer-feedback': ['screener', 'manager'],
+  'POST /api/v1/referrer-feedback/{id}/sent': ['screener'],
 };
 
 /** `GET /api/v1/contacts/{id}` from a method and a Hono path (`/api/v1/contacts/:id`). */

@@ -10,6 +10,7 @@ import { requireRole } from '../actor.js';
 import { assertTransition } from '../contacts/status.js';
 import type { VerbContext } from '../context.js';
 import { NotFound, PreconditionFailed, ValidationFailed } from '../errors.js';
+import { prepareReferrerFeedback } from '../feedback/prepare-feedback.js';
 import { decisionView } from './decision-view.js';
 import { findDepartures, matchResponses, type TriagePrompt } from './departures.js';
 
@@ -72,6 +73,7 @@ export async function decideContact({ ctx, contactId, input }: { ctx: VerbContex
         statusBefore: contact.status, statusAfter: status, version, requestId: ctx.requestId,
       },
     }]);
+    if (status === 'decided') await prepareReferrerFeedback(tx, ctx, { contact, decisionId: row.id, reviewId: null, outcome: row.outcome, at: now });
     deps.logger.info({ contactId, decisionId: row.id, status, departures: departures.length, requestId: ctx.requestId }, 'decision recorded');
     return { ...decisionView(row), contactStatus: status, contactVersion: version };
   });

@@ -10,6 +10,7 @@ import { assertTransition } from '../contacts/status.js';
 import type { VerbContext } from '../context.js';
 import { Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed } from '../errors.js';
 import { reviewView } from '../decisions/decision-view.js';
+import { prepareReferrerFeedback } from '../feedback/prepare-feedback.js';
 
 const TARGET = { endorse: 'decided', overturn: 'decided', return: 'awaiting_decision' } as const;
 
@@ -55,6 +56,7 @@ export async function reviewDecision({ ctx, contactId, ifMatch, input }: { ctx: 
         statusBefore: contact.status, statusAfter: to, version, requestId: ctx.requestId,
       },
     }]);
+    if (input.verdict !== 'return') await prepareReferrerFeedback(tx, ctx, { contact, decisionId: decision.id, reviewId: row.id, outcome: row.outcome ?? decision.outcome, at: now });
     deps.logger.info({ contactId, reviewId: row.id, verdict: input.verdict, requestId: ctx.requestId }, 'decision reviewed');
     return { ...reviewView({ ...row, outcome: row.outcome ?? null }), contactStatus: to, contactVersion: version };
   });

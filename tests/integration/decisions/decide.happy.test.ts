@@ -22,8 +22,9 @@ describe('POST /api/v1/contacts/{id}/decision', () => {
     expect(row).toMatchObject({ outcome: 'strategy_discussion', triage_id: contact.triage.id, decided_by: 'screener-anna', child_seen: true, child_spoken_to: false, override_reason: null });
     expect(row!.prompt_responses).toContainEqual({ action: 'strategy_discussion', indicator: 'critical', response: 'accepted', reason: null, raisedBy: expect.arrayContaining(['minimising-language']) });
 
-    const audit = (await auditOf(t, contact.id)).filter((a) => a.action.startsWith('contact.'));
-    expect(audit.map((a) => a.action)).toEqual(['contact.recorded', 'contact.triaged', 'contact.decided']);
+    // Recording also opens partner checks; the contact's own events, and the feedback the decision prepares, are these.
+    const audit = (await auditOf(t, contact.id)).filter((a) => !/^(check|transfer)\./.test(a.action));
+    expect(audit.map((a) => a.action)).toEqual(['contact.recorded', 'contact.triaged', 'contact.decided', 'referrer_feedback.prepared']);
     expect(audit[2]).toMatchObject({ actor_sub: 'screener-anna', actor_role: 'screener' });
     expect(audit[2]!.detail).toMatchObject({ decisionId: row!.id, outcome: 'strategy_discussion', statusBefore: 'awaiting_decision', statusAfter: 'decided', departures: [] });
     expect(JSON.stringify(audit[2]!.detail)).not.toContain(row!.rationale);

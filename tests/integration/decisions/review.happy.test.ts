@@ -64,8 +64,9 @@ describe('manager review', () => {
     expect(await reviewRows(t, contact.id)).toEqual([expect.objectContaining({ decision_id: decision!.id, verdict: 'endorse', outcome: null, reviewed_by: 'manager-1' })]);
     expect(decision!.outcome).toBe('nfa');
     const audit = await auditOf(t, contact.id);
-    expect(audit.at(-1)).toMatchObject({ action: 'contact.reviewed', actor_sub: 'manager-1', actor_role: 'manager' });
-    expect(audit.at(-1)!.detail).toMatchObject({ verdict: 'endorse', statusBefore: 'awaiting_review', statusAfter: 'decided' });
+    expect(audit.at(-2)).toMatchObject({ action: 'contact.reviewed', actor_sub: 'manager-1', actor_role: 'manager' });
+    expect(audit.at(-1)).toMatchObject({ action: 'referrer_feedback.prepared' });
+    expect(audit.at(-2)!.detail).toMatchObject({ verdict: 'endorse', statusBefore: 'awaiting_review', statusAfter: 'decided' });
     const queue = await body(await t.request('GET', '/api/v1/reviews', { role: 'manager' }));
     expect(queue.items.map((i: { contactId: string }) => i.contactId)).not.toContain(contact.id);
     const view = await body(await t.request('GET', `/api/v1/contacts/${contact.id}`, { role: 'manager' }));
