@@ -68,13 +68,38 @@ describe.skipIf(!HAS_CHROMIUM)('a flagged decision, from screener to manager', {
     expect(reviews).toEqual([{ verdict: 'overturn', outcome: 'strategy_discussion', reviewed_by: 'ben' }]);
   });
 
-  it('an auditor reads the contact’s trail', async () => {
+  it('the screener closes it; an auditor samples it, reads its trail, and sees the oversight figures', async () => {
+    await screener.goto(contactUrl);
+    await screener.click('button:has-text("Close the contact")');
+    await expect(screener.locator('main').textContent()).resolves.toContain('closed');
+
     const auditor = await (await h.browser.newContext()).newPage();
     await signIn(auditor, h.baseUrl, 'auditor', 'dev');
-    await auditor.goto(`${contactUrl}/trail`);
+    expect(auditor.url()).toContain('/audit');
+    await auditor.fill('#maxAgeMonths', '36');
+    await auditor.fill('#seed', 'case-review');
+    await auditor.click('button:has-text("Draw sample")');
+    await auditor.waitForSelector('table tbody tr');
+    const contactId = contactUrl.split('/').at(-1)!;
+    await expect(auditor.locator('table').textContent()).resolves.toContain(contactId);
+    await expect(auditor.locator('a:has-text("Download as CSV")').count()).resolves.toBe(1);
+    await expectAccessible(auditor, 'audit sample');
+    await screenshot(auditor, '09-audit-sample');
+    const csv = await auditor.evaluate(`fetch(document.querySelector('a[download]').href).then((r) => r.text())`) as string;
+    expect(csv.split('\n')[1]).toContain(contactId);
+    const drawn = await h.t.deps.db.selectFrom('audit_log').select('actor_sub').where('action', '=', 'audit.sample_drawn').execute();
+    expect(drawn.length).toBeGreaterThanOrEqual(2);
+
+    await auditor.click('table tbody a:has-text("trail")');
     const text = await auditor.locator('main').textContent();
-    for (const event of ['recorded', 'triaged', 'decided', 'reviewed']) expect(text).toContain(event);
+    for (const event of ['recorded', 'triaged', 'decided', 'reviewed', 'closed']) expect(text).toContain(event);
     await expectAccessible(auditor, 'trail');
-    await screenshot(auditor, '09-trail');
+    await screenshot(auditor, '10-trail');
+
+    await auditor.goto(`${h.baseUrl}/oversight?from=2026-11-01&to=2026-11-30`);
+    await expect(auditor.locator('svg[role=img]').count()).resolves.toBeGreaterThanOrEqual(2);
+    await expect(auditor.locator('main').textContent()).resolves.toContain('small number');
+    await expectAccessible(auditor, 'oversight');
+    await screenshot(auditor, '11-oversight');
   });
 });

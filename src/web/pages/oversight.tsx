@@ -21,21 +21,21 @@ export function OversightPage({ session, query, summary, errors }: { session: We
           <h2 class="govuk-heading-m">No further action, by who referred</h2>
           <p class="govuk-body">The bias this service exists to counter: are concerns from family and the public closed more often than professionals’?</p>
           <div class="govuk-grid-row">
-            <div class="govuk-grid-column-one-half"><BarChart title="Share of closed contacts ending in NFA, by referrer group" bars={shareBars(summary.nfa.byReferrerGroup)} max={1} unit="%" /></div>
-            <div class="govuk-grid-column-one-half"><ShareTable caption="NFA by referrer group" cells={summary.nfa.byReferrerGroup} keyHeader="Referrer group" /></div>
+            <div class="govuk-grid-column-full"><BarChart title="Share of closed contacts ending in NFA, by referrer group" bars={shareBars(summary.nfa.byReferrerGroup)} max={1} unit="%" /></div>
+            <div class="govuk-grid-column-full"><ShareTable caption="NFA by referrer group" cells={summary.nfa.byReferrerGroup} keyHeader="Referrer group" /></div>
           </div>
           <h2 class="govuk-heading-m">No further action, by the children’s ethnicity</h2>
           <div class="govuk-grid-row">
-            <div class="govuk-grid-column-one-half"><BarChart title="Share of closed contacts ending in NFA, by recorded ethnicity" bars={shareBars(summary.nfa.byEthnicity)} max={1} unit="%" /></div>
-            <div class="govuk-grid-column-one-half"><ShareTable caption="NFA by recorded ethnicity" cells={summary.nfa.byEthnicity} keyHeader="Ethnicity" /></div>
+            <div class="govuk-grid-column-full"><BarChart title="Share of closed contacts ending in NFA, by recorded ethnicity" bars={shareBars(summary.nfa.byEthnicity)} max={1} unit="%" /></div>
+            <div class="govuk-grid-column-full"><ShareTable caption="NFA by recorded ethnicity" cells={summary.nfa.byEthnicity} keyHeader="Ethnicity" /></div>
           </div>
           <p class="govuk-body">Children with no ethnicity recorded: {summary.nfa.ethnicityMissing.count} of {summary.nfa.ethnicityMissing.total}.</p>
           <h2 class="govuk-heading-m">Reviews per manager per working day</h2>
           <div class="govuk-grid-row">
-            <div class="govuk-grid-column-one-half">
+            <div class="govuk-grid-column-full">
               <BarChart title="Reviews per working day, by manager" unit="" bars={summary.managers.map((m) => ({ label: m.manager, value: m.perWorkingDay, ...(m.reviews.smallNumber ? { note: '(small number)' } : {}) }))} />
             </div>
-            <div class="govuk-grid-column-one-half">
+            <div class="govuk-grid-column-full">
               <table class="govuk-table">
                 <caption class="govuk-table__caption govuk-table__caption--s">The load on each manager</caption>
                 <thead class="govuk-table__head"><tr class="govuk-table__row">
