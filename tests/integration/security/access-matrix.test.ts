@@ -10,6 +10,7 @@ import { createTestApp, OTHER_LA, storedCounts, type TestApp } from '../../suppo
 /** A request for each route, given a record id; a route without a line here gets its path with the id and an empty body. */
 const SAMPLES: Record<string, (id: string) => { path: string; body?: unknown }> = {
   'POST /api/v1/contacts': () => ({ path: '/api/v1/contacts', body: quietContact() }),
+  'GET /api/v1/oversight/summary': () => ({ path: '/api/v1/oversight/summary?from=2026-11-01&to=2026-11-30' }),
 };
 
 function sample(key: string, id: string) {
