@@ -8,6 +8,8 @@ export interface StatusMove {
   /** The version the caller read; the move happens only if nobody has changed the contact since. */
   version: number;
   closedAt?: Date;
+  /** A new decision deadline, when the move reopens the contact. */
+  decisionDueBy?: Date;
 }
 
 /**
@@ -21,6 +23,7 @@ export async function moveContactStatus(db: Database, move: StatusMove): Promise
       status: move.to,
       version: eb('version', '+', 1),
       ...(move.closedAt ? { closed_at: move.closedAt } : {}),
+      ...(move.decisionDueBy ? { decision_due_by: move.decisionDueBy } : {}),
     }))
     .where('id', '=', move.contactId).where('la', '=', move.la)
     .where('status', '=', move.from).where('version', '=', move.version)

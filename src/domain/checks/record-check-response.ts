@@ -12,6 +12,8 @@ import { Conflict, NotFound, ValidationFailed } from '../errors.js';
 import { checkView } from './check-view.js';
 import { changesPicture, findingErrors, summariseFindings } from './enrich.js';
 import { openChecks } from './open-follow-ups.js';
+import type { Prompt } from '../../rules/evaluate.js';
+import { newCriticalPrompts, reopenForNewCriticalPrompts } from './reopen-decision.js';
 import { appendLaterTriage, laterTriageView, storedInput, type LaterTriage } from './retriage.js';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -55,6 +57,7 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
     });
     let later: LaterTriage | null = null;
     let newChecks: AuditEvent[] = [];
+    let reopened: AuditEvent | null = null;
     if (history) {
       const contact = (await findContactForUpdate(tx, actor.la, check.contact_id))!;
       const [{ children, adults }, latest, answered] = await Promise.all([
@@ -66,6 +69,10 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
       // Prompts the new picture raises go to partners not yet asked, at the new priority.
       newChecks = await openChecks(tx, ctx, { contact: { ...contact, priority: later.row.priority }, children, adults },
         later.row.prompts as { action: PromptAction }[], await listAskedPartners(tx, contact.id));
+      reopened = await reopenForNewCriticalPrompts(tx, {
+        la: actor.la, contactId: contact.id, actor, now, triageId: later.row.id, requestId: ctx.requestId, cause: { checkId },
+        gained: newCriticalPrompts(latest!.prompts as Prompt[], later.row.prompts as Prompt[]),
+      });
     }
     const base = { la: actor.la, contactId: check.contact_id, actor, at: now };
     await appendAudit(tx, [
@@ -87,6 +94,7 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
         },
       }] : []),
       ...newChecks,
+      ...(reopened ? [reopened] : []),
     ]);
     return { check: updated, later };
   });

@@ -2,7 +2,7 @@ import type { ContactStatus } from '../../schemas/codes.js';
 import { Conflict } from '../errors.js';
 
 /** What moves a contact on: the screener's decision, the manager's verdicts, and closing. */
-export type StatusEvent = 'decide' | 'endorse' | 'overturn' | 'return' | 'close';
+export type StatusEvent = 'decide' | 'endorse' | 'overturn' | 'return' | 'close' | 'reopen';
 
 /**
  * Every status a contact may move to, and by what. This is the only place
@@ -11,7 +11,8 @@ export type StatusEvent = 'decide' | 'endorse' | 'overturn' | 'return' | 'close'
 const TRANSITIONS: Record<ContactStatus, Partial<Record<StatusEvent, readonly ContactStatus[]>>> = {
   awaiting_decision: { decide: ['decided', 'awaiting_review'] },
   awaiting_review: { endorse: ['decided'], overturn: ['decided'], return: ['awaiting_decision'] },
-  decided: { close: ['closed'] },
+  // New information that raises a critical prompt the decision never answered reopens it for a new decision.
+  decided: { close: ['closed'], reopen: ['awaiting_decision'] },
   closed: {},
 };
 
@@ -21,6 +22,7 @@ const DOING: Record<StatusEvent, string> = {
   overturn: 'overturn the decision on',
   return: 'return the decision on',
   close: 'close',
+  reopen: 'reopen',
 };
 
 export function allowedTargets(from: string, event: StatusEvent): readonly ContactStatus[] {
