@@ -18,6 +18,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/contacts/{id}': ['screener', 'manager', 'auditor'],
   'GET /api/v1/rules': ROLES,
   'GET /api/v1/rules/doc': ROLES,
+  'POST /api/v1/rules/replays': ['admin'],
   'POST /api/v1/contacts/{id}/decision': ['screener'],
   'POST /api/v1/contacts/{id}/review': ['manager'],
   'POST /api/v1/contacts/{id}/close': ['screener', 'manager'],

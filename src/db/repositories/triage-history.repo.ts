@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../client.js';
 
-export interface HistoryWindow { from?: Date | undefined; to?: Date | undefined }
+export interface HistoryWindow { from?: Date | undefined; to?: Date | undefined; /** One authority's contacts only; all when absent (the operators' CLI). */ la?: string | undefined }
 
 export interface LatestTriage {
   contactId: string;
@@ -19,6 +19,7 @@ export async function listLatestTriagesPage(
     select distinct on (t.contact_id) t.contact_id, t.la, t.priority, t.prompts, t.facts
     from triages t join contacts c on c.id = t.contact_id
     where t.contact_id > ${afterContactId}
+      ${window.la ? sql`and t.la = ${window.la}` : sql``}
       ${window.from ? sql`and c.received_at >= ${window.from}` : sql``}
       ${window.to ? sql`and c.received_at < ${window.to}` : sql``}
     order by t.contact_id, t.sequence desc

@@ -2,7 +2,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../domain/context.js';
 import { describeRules } from '../../domain/rules/describe-rules.js';
 import { ruleDoc } from '../../domain/rules/rule-doc.js';
-import { COMMON_ERRORS } from '../../schemas/problem.schema.js';
+import { replayCandidate } from '../../domain/rules/replay-candidate.js';
+import { COMMON_ERRORS, INVALID } from '../../schemas/problem.schema.js';
+import { RuleReplayInputSchema, RuleReplayReportSchema } from '../../schemas/rule-replay.schema.js';
 import { RuleSetSchema } from '../../schemas/triage.schema.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../validation.js';
@@ -27,9 +29,21 @@ const doc = createRoute({
   responses: { 200: { description: 'Markdown', content: { 'text/markdown': { schema: z.string() } } }, ...COMMON_ERRORS },
 });
 
+const replay = createRoute({
+  method: 'post',
+  path: '/rules/replays',
+  tags: ['Rules'],
+  summary: 'What a candidate rule pack would have shown on past contacts (admin)',
+  description: 'Re-evaluates the stored facts of the authority’s past contacts with the candidate pack and reports the priority matrix, prompts gained and lost, and every contact that would lose a critical prompt: the list a practice lead reads before approving a change.',
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: { 'application/json': { schema: RuleReplayInputSchema } } } },
+  responses: { 200: { description: 'The report', content: { 'application/json': { schema: RuleReplayReportSchema } } }, ...INVALID, ...COMMON_ERRORS },
+});
+
 export function ruleRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(active, (c) => c.json(describeRules({ ctx: verbContext(c, deps) }) as never, 200));
   app.openapi(doc, async (c) => c.body(await ruleDoc({ ctx: verbContext(c, deps) }), 200, { 'content-type': 'text/markdown; charset=utf-8' }) as never);
+  app.openapi(replay, async (c) => c.json(await replayCandidate({ ctx: verbContext(c, deps), input: c.req.valid('json') }) as never, 200));
   return app;
 }
