@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Timing } from './database.bench.js';
+import type { ReplayFigures } from './replay.bench.js';
 import type { RuleFigures } from './rules.bench.js';
 import type { TriageFigures } from './triage-service.js';
 
@@ -12,6 +13,7 @@ export interface BenchResults {
   history: Timing;
   roundTrip: Timing;
   sample: { sample: Timing; orderByRandom: Timing; matching: number };
+  replay: ReplayFigures;
   triage: TriageFigures[];
 }
 
@@ -32,6 +34,8 @@ export function goals(r: BenchResults): Goal[] {
   if (c8) list.push({ goal: 'Triage p99 at c=8 ≤ 3× floor p99 (PostgreSQL)', measured: x(c8.triage.p99 / c8.floor.p99), met: c8.triage.p99 <= 3 * c8.floor.p99 });
   const ruleRatio = r.rules.project.perSecond / r.rules.raw.perSecond;
   list.push({ goal: 'Rule evaluation ≥ 1.2× raw json-rules-engine', measured: x(ruleRatio), met: ruleRatio >= 1.2 });
+  const replayRatio = r.replay.perSecond / r.rules.raw.perSecond;
+  list.push({ goal: 'Replay ≥ 0.7× the raw engine rate', measured: `${x(replayRatio)} (${int(r.replay.contacts)} contacts in ${r.replay.seconds.toFixed(1)} s)`, met: replayRatio >= 0.7 });
   list.push({ goal: 'History lookup p99 < 5 ms', measured: ms(r.history.p99), met: r.history.p99 < 5 });
   const faster = r.sample.orderByRandom.p50 / r.sample.sample.p50;
   list.push({ goal: 'Audit sample < 5 ms (p99) and ≥ 20× faster than ORDER BY random()', measured: `${ms(r.sample.sample.p99)}, ${x(faster)} faster`, met: r.sample.sample.p99 < 5 && faster >= 20 });
@@ -61,6 +65,8 @@ export function table(r: BenchResults): string {
   const { project, raw } = r.rules;
   rows.push([`Rule evaluation, ${int(r.rules.contacts)} contacts a pass`, `${int(project.perSecond)} contacts/s · ${ms(project.p50Ms)}`, ms(project.p99Ms),
     `raw engine: ${int(raw.perSecond)} contacts/s · ${ms(raw.p50Ms)} · ${ms(raw.p99Ms)}`, x(project.perSecond / raw.perSecond)]);
+  rows.push([`What-if replay of ${int(r.replay.contacts)} stored contacts`, `${int(r.replay.perSecond)} contacts/s`, '—',
+    `raw engine: ${int(raw.perSecond)} contacts/s`, x(r.replay.perSecond / raw.perSecond)]);
   rows.push([`History lookup (countPriorContacts), ${int(r.generated.contacts)} contacts`, ms(r.history.p50), ms(r.history.p99),
     `select 1: ${ms(r.roundTrip.p50)} · ${ms(r.roundTrip.p99)}`, `${x(r.history.p50 / r.roundTrip.p50)} round trip`]);
   rows.push([`Audit sample of 20 (${int(r.sample.matching)} match the filters)`, ms(r.sample.sample.p50), ms(r.sample.sample.p99),

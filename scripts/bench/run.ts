@@ -10,6 +10,7 @@ import { benchHistory, benchSample, roundTrip } from './database.bench.js';
 import { generateContacts } from './generate.js';
 import { createBenchDatabase, DEFAULT_SERVER } from './pg-database.js';
 import { goalLines, table, writeReadme, type BenchResults } from './report.js';
+import { benchReplay } from './replay.bench.js';
 import { benchRules } from './rules.bench.js';
 import type { TriageFigures, TriageJob } from './triage-service.js';
 
@@ -28,8 +29,8 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const plan = quick
-  ? { contacts: 5_000, lookups: 200, samples: 100, baselineSamples: 5, ruleContacts: 200, ruleRepeats: 3, warmup: 0, run: 1, repeats: 1, bodies: 200, chained: false }
-  : { contacts: 1_000_000, lookups: 1_000, samples: 1_000, baselineSamples: 20, ruleContacts: 1_000, ruleRepeats: 7, warmup: 3, run: 5, repeats: 3, bodies: 5_000, chained: true };
+  ? { contacts: 5_000, replayContacts: 1_000, lookups: 200, samples: 100, baselineSamples: 5, ruleContacts: 200, ruleRepeats: 3, warmup: 0, run: 1, repeats: 1, bodies: 200, chained: false }
+  : { contacts: 1_000_000, replayContacts: 100_000, lookups: 1_000, samples: 1_000, baselineSamples: 20, ruleContacts: 1_000, ruleRepeats: 7, warmup: 3, run: 5, repeats: 3, bodies: 5_000, chained: true };
 if (values.contacts) plan.contacts = Number(values.contacts);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -58,6 +59,7 @@ async function main() {
     let history: BenchResults['history'];
     let trip: BenchResults['roundTrip'];
     let sample: BenchResults['sample'];
+    let replay: BenchResults['replay'];
     try {
       await migrateToLatest(database.db);
       log(`Generating ${plan.contacts.toLocaleString('en-GB')} contacts`);
@@ -66,6 +68,8 @@ async function main() {
       trip = await roundTrip(database.db, plan.lookups);
       history = await benchHistory(database.db, { la: LA, contacts: plan.contacts, lookups: plan.lookups, seed: 3 });
       sample = await benchSample(database.db, { la: LA, samples: plan.samples, baselineSamples: plan.baselineSamples });
+      log(`Replay: ${plan.replayContacts.toLocaleString('en-GB')} stored contacts re-evaluated`);
+      replay = await benchReplay(database.db, ruleSet, settings.national, { contacts: plan.replayContacts, seed: 5 });
     } finally {
       await database.close();
     }
@@ -77,7 +81,7 @@ async function main() {
 
     const results: BenchResults = {
       mode: quick ? 'quick' : 'full', date: new Date().toISOString().slice(0, 10), cores: cpus().length,
-      generated, rules, history, roundTrip: trip, sample, triage: [onPostgres, onPglite],
+      generated, rules, history, roundTrip: trip, sample, replay, triage: [onPostgres, onPglite],
     };
     if (quick) log('\n--quick is a smoke test for CI: one short run of each line, so the figures below are not measurements.');
     process.stdout.write(`\n${table(results)}\n\n${goalLines(results)}\n\n${quick ? 'quick' : 'full'} run, ${cpus().length} cores, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
