@@ -1,5 +1,8 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 
+/** A row as read from the database or as just built for insert: its instants may be Date or ISO text. */
+export type Stored<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] extends Date | null ? Date | string | null : T[K] };
+
 /** jsonb columns: read as the value, written as its JSON text. */
 export type Json<T> = ColumnType<T, string, string>;
 /** timestamptz columns: read as Date, written as an ISO string or Date. */

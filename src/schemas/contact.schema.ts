@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isCalendarDate } from '../lib/dates.js';
 import {
   ADULT_ROLES, ASSESSMENT_FACTORS, CHANNELS, ETHNICITIES, EVIDENCE_KINDS, EXPLANATION_ASSESSMENTS, INJURY_PATTERNS,
   INJURY_SITES, INJURY_TYPES, MOBILITY, PREVIOUS_PLANS, REFERRAL_SOURCE_CODES, SEXES,
@@ -12,14 +13,9 @@ export const MAX_WEEKS_BEFORE_BIRTH = 40;
 /** An unborn child's expected date may have passed by a few weeks (a late pregnancy); further back, record the birth. */
 export const MAX_DAYS_OVERDUE = 28;
 
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-
 export const CalendarDate = z.string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(isRealDate, 'must be a real calendar date')
+  .refine(isCalendarDate, 'must be a real calendar date')
   .openapi({ example: '2020-02-10', format: 'date' });
 
 export const Instant = z.iso.datetime({ offset: true, message: 'must be an instant with a time zone offset, e.g. 2023-03-14T09:20:00Z' })

@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { isCalendarDate } from '../lib/dates.js';
 import { PRIORITIES, REFERRER_GROUPS } from './codes.js';
 import { ContactWithDecisionsSchema, OUTCOMES } from './decision.schema.js';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a calendar date');
+  .refine(isCalendarDate, 'is not a calendar date');
 
 /** `a,b,c` → each one of `values`, at least one. */
 const commaList = <T extends readonly [string, ...string[]]>(values: T, what: string) => z.string()

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../lib/dates.js';
 import { zonedInstant } from '../lib/working-days.js';
 import type { FieldError } from '../domain/errors.js';
 import type { FieldErrors } from './components.js';
@@ -33,11 +34,6 @@ export function dateFrom(form: FormValues, name: string): string | undefined {
   return `${y!.padStart(4, '0')}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
 }
 
-function isRealDate(date: string): boolean {
-  const d = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
-}
-
 /** Turns the form into the API's contact shape; the API's own schema then judges it. */
 export function contactFromForm(form: FormValues, timeZone: string): Record<string, unknown> {
   const childCount = count(form, 'childCount', MAX_FORM_CHILDREN);
@@ -45,7 +41,7 @@ export function contactFromForm(form: FormValues, timeZone: string): Record<stri
   const receivedDate = dateFrom(form, 'receivedDate');
   const receivedTime = value(form, 'receivedTime');
   let receivedAt: string | undefined;
-  if (receivedDate && isRealDate(receivedDate) && /^([01]?\d|2[0-3]):[0-5]\d$/.test(receivedTime)) {
+  if (receivedDate && isCalendarDate(receivedDate) && /^([01]?\d|2[0-3]):[0-5]\d$/.test(receivedTime)) {
     receivedAt = zonedInstant(receivedDate, receivedTime.padStart(5, '0'), timeZone).toISOString();
   } else if (receivedDate || receivedTime) {
     receivedAt = `${receivedDate ?? ''}T${receivedTime}`;

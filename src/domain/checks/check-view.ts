@@ -1,8 +1,8 @@
+import { isoInstant as iso } from '../../lib/dates.js';
 import type { CheckRow } from '../../db/schema.js';
 import type { PartnerSettings, Partner } from '../../rules/partner-settings.js';
 import { OUTSTANDING } from '../../db/repositories/checks.repo.js';
 
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 const outstanding = new Set<string>(OUTSTANDING);
 
 /** A check as the API shows it; overdue is worked out against the caller's now, not stored. */

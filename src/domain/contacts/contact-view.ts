@@ -1,7 +1,7 @@
-import type { ContactAdultRow, ContactChildRow, ContactRow, DecisionRow, ReviewRow, TriageRow } from '../../db/schema.js';
+import { isoInstant as iso } from '../../lib/dates.js';
+import type { ContactAdultRow, ContactChildRow, ContactRow, DecisionRow, ReviewRow, TriageRow , Stored as Row } from '../../db/schema.js';
 import { decisionsView } from '../decisions/decision-view.js';
 
-type Row<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] };
 
 export interface ContactRows {
   contact: Row<ContactRow>;
@@ -12,7 +12,6 @@ export interface ContactRows {
   reviews?: Row<ReviewRow>[];
 }
 
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 export function etagOf(contact: { id: string; version: number }): string {
   return `"${contact.id}-${contact.version}"`;

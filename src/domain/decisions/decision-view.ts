@@ -1,8 +1,7 @@
-import type { DecisionRow, ReviewRow } from '../../db/schema.js';
+import { isoInstant as iso } from '../../lib/dates.js';
+import type { DecisionRow, ReviewRow , Stored as Row } from '../../db/schema.js';
 
-type Row<T> = { [K in keyof T]: T[K] extends Date ? Date | string : T[K] extends Date | null ? Date | string | null : T[K] };
 
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 export function decisionView(row: Row<DecisionRow>) {
   return {

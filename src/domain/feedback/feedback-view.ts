@@ -1,6 +1,6 @@
+import { isoInstant as iso } from '../../lib/dates.js';
 import type { ReferrerFeedbackRow } from '../../db/schema.js';
 
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 /** Feedback as the API shows it: who it is for by kind only, never by name. */
 export function feedbackView(row: ReferrerFeedbackRow) {

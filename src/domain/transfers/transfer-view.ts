@@ -1,6 +1,6 @@
+import { isoInstant as iso } from '../../lib/dates.js';
 import type { TransferRow } from '../../db/schema.js';
 
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 /** A transfer as either authority sees it; the receiving authority's contact id is its own business. */
 export function transferView(transfer: TransferRow, now: Date, viewerLa: string) {
