@@ -17,4 +17,8 @@ export const ACTION_SUMMARIES: Record<PromptAction, string> = {
   request_evidence: 'Request the evidence held (photographs, body maps, video, medical reports) before deciding',
   inform_allocated_worker: 'Pass the information to the allocated social worker and their manager today',
   check_history: 'Check the child’s history in the case system by hand: it could not be read automatically',
+  lado_referral: 'Refer to the Local Authority Designated Officer (LADO) within one working day',
+  marac_referral: 'Refer to the MARAC (multi-agency risk assessment conference) for the adult victim',
+  nrm_referral: 'Refer to the National Referral Mechanism as a possible victim of trafficking or modern slavery',
+  accommodation_today: 'Secure safe accommodation for the child today',
 };

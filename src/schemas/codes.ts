@@ -1,4 +1,4 @@
-/** The contract's vocabularies (../shared/contract/api-v1.md), CIN census codes where one exists. */
+/** The contract's vocabularies (docs/api-v1.md), CIN census codes where one exists. */
 export const ROLES = ['screener', 'manager', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -54,6 +54,20 @@ export const ADULT_ROLES = ['mother', 'father', 'partner', 'step_parent', 'grand
 export const EVIDENCE_KINDS = ['photos', 'body_map', 'body_worn_video', 'medical_report', 'other'] as const;
 export const PREVIOUS_PLANS = ['cp', 'cin', 'early_help', 'none'] as const;
 export const SEXES = ['F', 'M', 'U'] as const;
+export const DASH_RISK_LEVELS = ['standard', 'medium', 'high'] as const;
+export const DISCLOSURE_KINDS = ['physical', 'sexual', 'neglect', 'emotional', 'worry'] as const;
+export const DISCLOSURE_ABOUT = ['parent_or_carer', 'household_member', 'other_adult', 'another_child', 'not_said'] as const;
+export const FII_LEVELS = ['perplexing_presentation', 'suspected', 'induced_harm'] as const;
+
+/** The route a contact takes from the front door (Working Together 2023, the decision within one working day). */
+export const ROUTES = [
+  'advice_signpost', 'early_help', 's17_assessment', 's20_accommodation', 'pre_birth_assessment', 's47_strategy', 'immediate_protection',
+] as const;
+export type Route = (typeof ROUTES)[number];
+
+/** How fast the response must start, most urgent first. */
+export const URGENCIES = ['within_hours', 'same_day', 'one_working_day', 'three_working_days', 'none'] as const;
+export type Urgency = (typeof URGENCIES)[number];
 
 /** CIN assessment factors (codes.md). The deprecated 18A/19A are refused: use 18B/18C and 19B/19C. */
 export const ASSESSMENT_FACTORS = [
@@ -72,7 +86,7 @@ export const PROMPT_ACTIONS = [
   'strategy_discussion', 'speak_to_child', 'multi_agency_review', 'paediatric_assessment', 'household_checks',
   'speak_to_referrer', 'manager_signoff_before_nfa', 'pre_birth_assessment', 'contact_previous_authority',
   'transfer_in_conference', 'see_child_urgently', 'police_report', 'request_evidence',
-  'inform_allocated_worker', 'check_history',
+  'inform_allocated_worker', 'check_history', 'lado_referral', 'marac_referral', 'nrm_referral', 'accommodation_today',
 ] as const;
 export type PromptAction = (typeof PROMPT_ACTIONS)[number];
 
