@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { randomIds } from './lib/ids.js';
 import { evaluatorFor } from './rules/evaluate.js';
 import { loadPartnerSettings } from './rules/partner-settings.js';
-import { loadRuleSet } from './rules/rule-set.js';
+import { loadRuleSet, storedContent } from './rules/rule-set.js';
 import { loadSettings } from './rules/settings.js';
 
 /** Fields that must never reach a log line, wherever they appear. */
@@ -37,7 +37,7 @@ export async function buildDeps(
   });
   await migrateToLatest(database.db);
   const clock = overrides.clock ?? systemClock;
-  await saveRuleSet(database.db, { hash: ruleSet.hash, version: ruleSet.version, content: { manifest: ruleSet.manifest, rules: ruleSet.rules } }, clock.now());
+  await saveRuleSet(database.db, { hash: ruleSet.hash, version: ruleSet.version, content: { ...storedContent(ruleSet) } }, clock.now());
   const deps: Deps = {
     db: database.db,
     clock,

@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/client.js';
 import { saveRuleSet } from '../../src/db/repositories/rule-sets.repo.js';
 import { whatIfReplay } from '../../src/domain/rules/what-if-replay.js';
 import { deriveFacts } from '../../src/rules/facts.js';
-import type { RuleSet } from '../../src/rules/rule-set.js';
+import { storedContent, type RuleSet } from '../../src/rules/rule-set.js';
 import type { AuthoritySettings } from '../../src/rules/settings.js';
 import { contactGenerator, seededRandom } from './contact-generator.js';
 
@@ -21,7 +21,7 @@ const BATCH = 1_000;
 export async function benchReplay(db: Database, ruleSet: RuleSet, settings: AuthoritySettings, options: { contacts: number; seed: number }): Promise<ReplayFigures> {
   const next = contactGenerator({ seed: options.seed, now: new Date() });
   const rnd = seededRandom(options.seed + 1);
-  await saveRuleSet(db, { hash: ruleSet.hash, version: ruleSet.version, content: { manifest: ruleSet.manifest, rules: ruleSet.rules } }, new Date());
+  await saveRuleSet(db, { hash: ruleSet.hash, version: ruleSet.version, content: { ...storedContent(ruleSet) } }, new Date());
   for (let from = 0; from < options.contacts; from += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, options.contacts - from) }, (_, i) => {
       const contact = next();

@@ -15,6 +15,8 @@ const HistoryResponse = z.object({
   previousS47: z.boolean().nullish(),
   siblingCpPlan: z.boolean().nullish(),
   previousChildRemoved: z.boolean().nullish(),
+  siblingUnexplainedDeath: z.boolean().nullish(),
+  contactsLast12Months: z.number().int().min(0).max(1000).nullish(),
 });
 
 export interface ChildIdentity { personId?: string | null; nhsNumber?: string | null }

@@ -1,10 +1,11 @@
 import type { Engine, RuleResult } from 'json-rules-engine';
-import { PROMPT_ACTIONS, type Indicator, type Priority, type PromptAction } from '../schemas/codes.js';
+import { PROMPT_ACTIONS, type Indicator, type Priority, type PromptAction, type Route, type Urgency } from '../schemas/codes.js';
 import { ACTION_SUMMARIES } from './actions.js';
 import { buildEngine, factsUsed, runtimeFacts } from './engine.js';
 import type { FactName, Facts, FactValue } from './facts.js';
 import { renderRationale } from './rationale.js';
 import type { RuleDefinition } from './rule-file.js';
+import { decideResponse, type ResponseStep } from './response/decide-response.js';
 import type { RuleSet } from './rule-set.js';
 
 export interface ConditionResult {
@@ -33,11 +34,25 @@ export interface Prompt {
 
 export interface Triage {
   ruleSet: { name: string; version: string; hash: string };
+  /** A view of the urgency (red: within hours or the same day; amber: one working day; green: later or none). */
   priority: Priority;
+  /** The urgency on a 0–100 scale, kept for v1 clients; packs without a response table keep their summed weights. */
   score: number;
+  /** Null for packs made before the response table. */
+  route: Route | null;
+  urgency: Urgency | null;
+  /** How the route and urgency were reached, step by step, each with its reason. */
+  response: ResponseStep[];
   prompts: Prompt[];
   rules: RuleOutcome[];
 }
+
+export const URGENCY_PRIORITY: Record<Urgency, Priority> = {
+  within_hours: 'red', same_day: 'red', one_working_day: 'amber', three_working_days: 'green', none: 'green',
+};
+export const URGENCY_SCORE: Record<Urgency, number> = {
+  within_hours: 100, same_day: 75, one_working_day: 50, three_working_days: 25, none: 0,
+};
 
 const INDICATOR_RANK: Record<Indicator, number> = { critical: 0, warning: 1, info: 2 };
 
@@ -106,13 +121,28 @@ export class Evaluator {
 
   private summarise(rules: RuleOutcome[], facts: Facts): Triage {
     const fired = rules.filter((r) => r.fired).map((r) => ({ outcome: r, rule: this.byId.get(r.id)! }));
-    const prompts = mergePrompts(fired);
-    const score = Math.min(100, fired.reduce((sum, f) => sum + f.rule.weight, 0));
-    const priority: Priority = facts.immediateDanger === true || prompts.some((p) => p.indicator === 'critical')
-      ? 'red'
-      : prompts.some((p) => p.indicator === 'warning') ? 'amber' : 'green';
-    const { name, version, hash } = this.ruleSet;
-    return { ruleSet: { name, version, hash }, priority, score, prompts, rules };
+    const rulePrompts = mergePrompts(fired);
+    const { name, version, hash, response: table } = this.ruleSet;
+    const ruleSet = { name, version, hash };
+    if (!table) {
+      // Packs made before the response table: the priority is the highest indicator, as they were evaluated then.
+      const score = Math.min(100, fired.reduce((sum, f) => sum + f.rule.weight, 0));
+      const priority: Priority = facts.immediateDanger === true || rulePrompts.some((p) => p.indicator === 'critical')
+        ? 'red'
+        : rulePrompts.some((p) => p.indicator === 'warning') ? 'amber' : 'green';
+      return { ruleSet, priority, score, route: null, urgency: null, response: [], prompts: rulePrompts, rules };
+    }
+    const decision = decideResponse(table, facts, rulePrompts);
+    return {
+      ruleSet,
+      priority: URGENCY_PRIORITY[decision.urgency],
+      score: URGENCY_SCORE[decision.urgency],
+      route: decision.route,
+      urgency: decision.urgency,
+      response: decision.steps,
+      prompts: sortPrompts(decision.prompts),
+      rules,
+    };
   }
 }
 
@@ -131,7 +161,12 @@ function mergePrompts(fired: { outcome: RuleOutcome; rule: RuleDefinition }[]): 
       byAction.set(action, prompt);
     }
   }
-  return [...byAction.values()].sort((a, b) =>
+  return sortPrompts([...byAction.values()]);
+}
+
+/** Critical first, then warnings, then information; within each, in the contract's order of actions. */
+function sortPrompts(prompts: Prompt[]): Prompt[] {
+  return prompts.sort((a, b) =>
     INDICATOR_RANK[a.indicator] - INDICATOR_RANK[b.indicator] || PROMPT_ACTIONS.indexOf(a.action) - PROMPT_ACTIONS.indexOf(b.action));
 }
 

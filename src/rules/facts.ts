@@ -2,6 +2,14 @@ import { referrerGroup } from '../schemas/codes.js';
 import type { ContactInput } from '../schemas/contact.schema.js';
 import { deriveChild, type DerivedChild } from './children.js';
 import type { AuthoritySettings } from './settings.js';
+import type { AreaContext } from './fact-areas/context.js';
+import { DISCLOSURE_FACTS, disclosureFacts } from './fact-areas/disclosure.js';
+import { HOUSEHOLD_FACTS, householdFacts } from './fact-areas/domestic-abuse.js';
+import { OUTSIDE_HARM_FACTS, outsideHarmFacts } from './fact-areas/exploitation.js';
+import { NEED_FACTS, needFacts } from './fact-areas/need.js';
+import { NEGLECT_FACTS, neglectFacts } from './fact-areas/neglect.js';
+import { PEOPLE_FACTS, peopleFacts } from './fact-areas/people.js';
+import { BIRTH_AND_MOVEMENT_FACTS, birthAndMovementFacts } from './fact-areas/pre-birth.js';
 
 /**
  * The one place where a contact becomes facts. Facts are flat and named in
@@ -18,6 +26,9 @@ export interface ChildHistory {
   previousS47?: boolean | null;
   siblingCpPlan?: boolean | null;
   previousChildRemoved?: boolean | null;
+  siblingUnexplainedDeath?: boolean | null;
+  /** Earlier contacts or referrals in the 12 months before this one. */
+  contactsLast12Months?: number | null;
 }
 
 /** What is known about each child beyond the contact itself, by the child's position in the contact. */
@@ -30,7 +41,7 @@ export interface HistoryEvidence {
   complete: boolean;
 }
 
-export const FACT_CATALOGUE = {
+const CORE_FACTS = {
   immediateDanger: 'The referrer or screener says a child is in immediate danger',
   childCount: 'Children named in the contact',
   youngestAgeDays: 'Age in days of the youngest born child at the time of the contact (null if all unborn)',
@@ -84,6 +95,16 @@ export const FACT_CATALOGUE = {
   repeatContactThreshold: 'Setting: earlier contacts in 12 months that call for a review of the cumulative picture',
   repeatContactStrategyThreshold: 'Setting: earlier contacts in 12 months that call for a strategy discussion to be considered',
   nonMobileInjuryRoute: 'Setting: strategy_discussion, or health_appraisal_first, for injury to a non-mobile child',
+  anyNonMobile: 'A born child is not independently mobile (or is under six months)',
+  injuryNeedsMedicalCare: 'An injury needs medical care now: recorded so, or a fracture, burn, scald or head injury',
+  childThreeOrOverCount: 'Children aged three or more, or younger and communicating: each to be spoken with, by other means if they do not speak',
+  childrenThreeOrOver: 'Which children are aged three or more, or younger and communicating',
+} as const;
+
+/** Every fact a rule may name, with what it means: the core facts and each area's. */
+export const FACT_CATALOGUE = {
+  ...CORE_FACTS, ...PEOPLE_FACTS, ...HOUSEHOLD_FACTS, ...BIRTH_AND_MOVEMENT_FACTS, ...NEED_FACTS, ...OUTSIDE_HARM_FACTS,
+  ...NEGLECT_FACTS, ...DISCLOSURE_FACTS,
 } as const;
 
 export type FactName = keyof typeof FACT_CATALOGUE;
@@ -137,11 +158,18 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
   const sexualAbuseConcern = anyOf(concerns, ['19B', '19C']);
   const extraFamilialHarm = anyOf(concerns, ['10A', '11A', '12A', '13A', '24A']);
   const childDisclosure = input.children.some((c) => c.disclosure === true);
-  const physicalPunishmentReported = input.physicalPunishmentReported === true;
+  const physicalPunishmentReported = input.physicalPunishmentReported === true || Object.values(input.physicalPunishment ?? {}).some((v) => v === true);
   const unsuitableExplanation = injuries.some(({ injury }) => UNSUITABLE.has(injury.explanationAssessment ?? '') || (!injury.explanation && injury.explanationAssessment == null));
   const concerningSiteInjury = injuries.some(({ injury }) => injury.sites.some((s) => CONCERNING_SITES.has(s)));
   const minimisingPhrases = findMinimisingPhrases(input.narrative);
   const speakable = children.filter((c) => c.canBeSpokenWith);
+  const threeOrOver = children.filter((c, i) => !c.unborn && ((c.ageMonths ?? 0) >= 36 || input.children[i]!.communicates === true));
+  const area: AreaContext = { input, children, receivedDate };
+  const areaFacts = {
+    ...peopleFacts(area), ...householdFacts(area), ...birthAndMovementFacts(area), ...needFacts(area), ...outsideHarmFacts(area),
+    ...neglectFacts(area), ...disclosureFacts(area),
+  };
+  const historyContacts = Math.max(0, ...histories.map((h) => h.contactsLast12Months ?? 0));
   const movement = input.movement;
   const movedInPlan = movement && (movement.movedIntoAreaOn || movement.previousAuthority) ? movement.planInPreviousAuthority ?? 'none' : 'none';
   const source = input.referrer.source;
@@ -190,7 +218,7 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
     referrerSource: source,
     referrerGroup: referrerGroup(source),
     referrerSpokenTo: input.referrer.spokenToDirectly === true,
-    priorContactsLast12Months: Math.max(0, ...history.priorContacts),
+    priorContactsLast12Months: Math.max(historyContacts, ...history.priorContacts),
     movedInPlan,
     previousAuthorityNotified: movement?.previousAuthorityNotified ?? null,
     speakableChildCount: speakable.length,
@@ -202,6 +230,11 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
     repeatContactThreshold: settings.repeatContactThreshold,
     repeatContactStrategyThreshold: settings.repeatContactStrategyThreshold,
     nonMobileInjuryRoute: settings.nonMobileInjuryRoute,
+    anyNonMobile: children.some((c) => c.nonMobile),
+    injuryNeedsMedicalCare: injuries.some(({ injury }) => injury.needsMedicalCare === true || ['fracture', 'burn', 'scald', 'head_injury'].includes(injury.type)),
+    childThreeOrOverCount: threeOrOver.length,
+    childrenThreeOrOver: threeOrOver.map((c) => c.label),
+    ...areaFacts,
   };
   return { facts, children };
 }
@@ -210,8 +243,10 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
 function mergeHistory(entered: ChildHistory, fromCaseSystem: ChildHistory | null): ChildHistory {
   if (!fromCaseSystem) return entered;
   const merged: ChildHistory = { ...entered };
-  for (const [key, value] of Object.entries(fromCaseSystem) as [keyof ChildHistory, boolean | null | undefined][]) {
-    if (value === true) merged[key] = true;
+  for (const [key, value] of Object.entries(fromCaseSystem) as [keyof ChildHistory, unknown][]) {
+    if (key === 'contactsLast12Months') {
+      if (typeof value === 'number') merged.contactsLast12Months = Math.max(value, merged.contactsLast12Months ?? 0);
+    } else if (value === true) merged[key] = true;
     else if (merged[key] == null && value === false) merged[key] = false;
   }
   return merged;

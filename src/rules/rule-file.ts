@@ -8,8 +8,6 @@ export const OPERATORS = [
   'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive',
 ] as const;
 
-const factNames = Object.keys(FACT_CATALOGUE) as [string, ...string[]];
-const FactName = z.string().refine((f) => factNames.includes(f), { message: 'is not a fact the facts module provides (see rules/README.md)' });
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export type ConditionNode =
@@ -18,18 +16,24 @@ export type ConditionNode =
   | { not: ConditionNode }
   | { fact: string; operator: (typeof OPERATORS)[number]; value: unknown };
 
-const Leaf = z.strictObject({
-  fact: FactName,
-  operator: z.enum(OPERATORS),
-  value: z.union([Scalar, z.array(Scalar), z.strictObject({ fact: FactName })]),
-});
+/** The condition grammar over a given set of fact names: the rules' facts, or those plus the response table's. */
+export function conditionSchema(factNames: readonly string[]): z.ZodType<ConditionNode> {
+  const FactName = z.string().refine((f) => factNames.includes(f), { message: 'is not a fact the facts module provides (see rules/README.md)' });
+  const Leaf = z.strictObject({
+    fact: FactName,
+    operator: z.enum(OPERATORS),
+    value: z.union([Scalar, z.array(Scalar), z.strictObject({ fact: FactName })]),
+  });
+  const node: z.ZodType<ConditionNode> = z.lazy(() => z.union([
+    z.strictObject({ all: z.array(node).min(1) }),
+    z.strictObject({ any: z.array(node).min(1) }),
+    z.strictObject({ not: node }),
+    Leaf,
+  ])) as z.ZodType<ConditionNode>;
+  return node;
+}
 
-export const ConditionSchema: z.ZodType<ConditionNode> = z.lazy(() => z.union([
-  z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-  z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-  z.strictObject({ not: ConditionSchema }),
-  Leaf,
-])) as z.ZodType<ConditionNode>;
+export const ConditionSchema = conditionSchema(Object.keys(FACT_CATALOGUE));
 
 export const RuleFileSchema = z.strictObject({
   $schema: z.string().optional(),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { sha256 } from '../lib/hash.js';
 import { FACT_CATALOGUE } from './facts.js';
+import { RESPONSE_FILE, ResponseTableSchema, type ResponseTable } from './response/response-file.js';
 import { FORMATS, PackManifestSchema, PLACEHOLDER, RuleFileSchema, type ConditionNode, type PackManifest, type RuleDefinition } from './rule-file.js';
 
 /** A validated rule pack, identified by the hash of its content. */
@@ -12,21 +13,31 @@ export interface RuleSet {
   hash: string;
   manifest: PackManifest;
   rules: RuleDefinition[];
+  /** The route and urgency table; null for packs made before it existed, whose triages carry a priority only. */
+  response: ResponseTable | null;
 }
 
 /** What is stored for a rule set: enough to rebuild it and to check its hash. */
-export interface StoredRuleSet { manifest: PackManifest; rules: RuleDefinition[] }
+export interface StoredRuleSet { manifest: PackManifest; rules: RuleDefinition[]; response?: ResponseTable | null }
 
 export function hashRuleSet(content: StoredRuleSet): string {
   // The hash covers what the rules mean, not how the files are spaced, so it survives a round trip through the database.
-  return sha256(canonicalJson({ manifest: content.manifest, rules: content.rules }));
+  // A pack without a response table hashes as it always did, so rule sets stored before the table still verify.
+  const { manifest, rules, response } = content;
+  return sha256(canonicalJson(response ? { manifest, rules, response } : { manifest, rules }));
+}
+
+/** What is kept of a rule set in the database: the response table only where the pack has one, as the hash expects. */
+export function storedContent(ruleSet: RuleSet): StoredRuleSet {
+  const { manifest, rules, response } = ruleSet;
+  return response ? { manifest, rules, response } : { manifest, rules };
 }
 
 /** Rebuilds a stored rule set; refuses one whose content no longer matches its hash. */
 export function ruleSetFromStored(hash: string, content: StoredRuleSet): RuleSet {
   const actual = hashRuleSet(content);
   if (actual !== hash) throw new RuleFileError('(stored rule set)', `content hashes to ${actual}, not ${hash}: it has been altered`);
-  return { name: content.manifest.name, version: content.manifest.version, hash, manifest: content.manifest, rules: content.rules };
+  return { name: content.manifest.name, version: content.manifest.version, hash, manifest: content.manifest, rules: content.rules, response: content.response ?? null };
 }
 
 export class RuleFileError extends Error {
@@ -54,7 +65,7 @@ export function factsNamed(node: ConditionNode): string[] {
   return value && typeof value === 'object' && !Array.isArray(value) && value.fact ? [node.fact, value.fact] : [node.fact];
 }
 
-function checkRationale(file: string, rule: RuleDefinition): void {
+function checkRationale(file: string, rule: Pick<RuleDefinition, 'rationale'>): void {
   for (const [, fact, format] of rule.rationale.matchAll(PLACEHOLDER)) {
     if (!(fact! in FACT_CATALOGUE)) throw new RuleFileError(file, `rationale names unknown fact "${fact}"`);
     if (format && !(FORMATS as readonly string[]).includes(format)) throw new RuleFileError(file, `rationale uses unknown format "${format}" (use ${FORMATS.join(', ')})`);
@@ -70,7 +81,7 @@ export function ruleSetFromFiles(files: ReadonlyMap<string, string>): RuleSet {
 
   const rules: RuleDefinition[] = [];
   const seen = new Map<string, string>();
-  for (const [file, text] of [...files].filter(([name]) => name !== MANIFEST_FILE).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, text] of [...files].filter(([name]) => name !== MANIFEST_FILE && name !== RESPONSE_FILE).sort(([a], [b]) => a.localeCompare(b))) {
     const parsed = RuleFileSchema.safeParse(parseJson(file, text));
     if (!parsed.success) {
       throw new RuleFileError(file, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; '));
@@ -84,8 +95,26 @@ export function ruleSetFromFiles(files: ReadonlyMap<string, string>): RuleSet {
     rules.push(rule);
   }
   if (rules.length === 0) throw new RuleFileError('(pack)', 'no rule files found');
-  const hash = hashRuleSet({ manifest: manifest.data, rules });
-  return { name: manifest.data.name, version: manifest.data.version, hash, manifest: manifest.data, rules };
+  const response = parseResponseTable(files.get(RESPONSE_FILE));
+  const hash = hashRuleSet({ manifest: manifest.data, rules, response });
+  return { name: manifest.data.name, version: manifest.data.version, hash, manifest: manifest.data, rules, response };
+}
+
+function parseResponseTable(text: string | undefined): ResponseTable | null {
+  if (text === undefined) return null;
+  const parsed = ResponseTableSchema.safeParse(parseJson(RESPONSE_FILE, text));
+  if (!parsed.success) {
+    throw new RuleFileError(RESPONSE_FILE, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; '));
+  }
+  const table = parsed.data;
+  const reasons = [...table.routes, ...table.urgency, ...table.modifiers, ...table.floors].map((row) => ({ id: row.id, rationale: row.reason }));
+  for (const row of reasons) checkRationale(`${RESPONSE_FILE} (${row.id})`, row);
+  const ids = new Set<string>();
+  for (const row of [...table.routes, ...table.urgency, ...table.modifiers, ...table.floors]) {
+    if (ids.has(row.id)) throw new RuleFileError(RESPONSE_FILE, `duplicate row id "${row.id}"`);
+    ids.add(row.id);
+  }
+  return table;
 }
 
 export function readRuleFiles(dir: string): Map<string, string> {

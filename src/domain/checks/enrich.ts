@@ -63,7 +63,7 @@ export function enrich(
       const { into } = ENRICHMENT[field];
       if (into === 'violenceHistory' && adult >= 0) adults[adult]!.violenceHistory = true;
       else if (into === 'priorContacts' && child >= 0) priorContacts[child] = (priorContacts[child] ?? 0) + 1;
-      else if (into.startsWith('history.') && child >= 0) children[child]!.history[into.slice('history.'.length) as keyof ChildHistory] = true;
+      else if (into.startsWith('history.') && child >= 0) children[child]!.history[into.slice('history.'.length) as Exclude<keyof ChildHistory, 'contactsLast12Months'>] = true;
     }
   }
   return { input: { ...input, children, adults }, history: { ...history, priorContacts } };

@@ -15,7 +15,7 @@ const rules = [
   rule('unborn-without-history', 'warning', { all: [{ fact: 'anyUnborn', operator: 'equal', value: true }, { not: { fact: 'cpHistory', operator: 'equal', value: true } }] }),
   rule('any-of-two', 'critical', { all: [{ fact: 'anyUnborn', operator: 'equal', value: true }, { any: [{ fact: 'domesticAbuse', operator: 'equal', value: true }, { fact: 'cpHistory', operator: 'equal', value: true }] }] }),
 ];
-const ruleSet: RuleSet = { name: 't', version: '2026.11.1', hash: 'sha256:t', manifest: { name: 't', version: '2026.11.1' }, rules };
+const ruleSet: RuleSet = { name: 't', version: '2026.11.1', hash: 'sha256:t', manifest: { name: 't', version: '2026.11.1' }, rules, response: null };
 
 describe('nearMisses (pure)', () => {
   it('blames a leaf under not when it held, and only the alternatives of an any-group that failed', () => {

@@ -1,0 +1,99 @@
+import { URGENCIES, type Indicator, type PromptAction, type Route, type Urgency } from '../../schemas/codes.js';
+import { ACTION_SUMMARIES } from '../actions.js';
+import type { Facts } from '../facts.js';
+import { renderRationale } from '../rationale.js';
+import { holds } from './conditions.js';
+import type { ResponseTable } from './response-file.js';
+
+/** One step of the decision, in the order it was taken, with the reason the screener reads. */
+export interface ResponseStep {
+  step: 'route' | 'urgency' | 'modifier' | 'floor';
+  id: string;
+  reason: string;
+  /** For a modifier or floor that moved a value: what it was and what it became. */
+  from?: string;
+  to?: string;
+}
+
+export interface ResponsePrompt {
+  action: PromptAction;
+  indicator: Indicator;
+  summary: string;
+  detail: string;
+  raisedBy: string[];
+  sources: string[];
+}
+
+export interface ResponseDecision {
+  route: Route;
+  urgency: Urgency;
+  steps: ResponseStep[];
+  prompts: ResponsePrompt[];
+}
+
+/** Routes by how much they do: a floor or a comparison moves along this order. */
+export const ROUTE_RANK: Record<Route, number> = {
+  advice_signpost: 0, early_help: 1, s17_assessment: 2, s20_accommodation: 2, pre_birth_assessment: 2, s47_strategy: 3, immediate_protection: 4,
+};
+
+/** 0 is the most urgent. */
+export const urgencyRank = (u: Urgency) => URGENCIES.indexOf(u);
+const moveUrgency = (u: Urgency, steps: number): Urgency =>
+  URGENCIES[Math.min(URGENCIES.length - 1, Math.max(0, urgencyRank(u) - steps))]!;
+
+/**
+ * Reads the response table over the facts and the prompts the rules raised:
+ * floor prompts and implied prompts first, then the first route row that
+ * holds, the first urgency row, each modifier in turn, and the floors last,
+ * so that nothing can lower a floor case below it.
+ */
+export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: readonly ResponsePrompt[]): ResponseDecision {
+  const prompts = rulePrompts.map((p) => ({ ...p, raisedBy: [...p.raisedBy], sources: [...p.sources] }));
+  const floors = table.floors.filter((f) => holds(f.when, facts));
+  for (const floor of floors) {
+    for (const action of floor.prompts) ensurePrompt(prompts, action, 'critical', `response:${floor.id}`, renderRationale(floor.reason, facts), table.sources);
+  }
+  for (const prompt of [...prompts]) {
+    for (const action of table.implies[prompt.action] ?? []) {
+      ensurePrompt(prompts, action, 'warning', `implied:${prompt.action}`, `Part of the ${ACTION_SUMMARIES[prompt.action].toLowerCase()}.`, prompt.sources);
+    }
+  }
+
+  const seen = {
+    ...facts,
+    prompts: prompts.map((p) => p.action),
+    criticalPrompts: prompts.filter((p) => p.indicator === 'critical').map((p) => p.action),
+  };
+  const steps: ResponseStep[] = [];
+  const routeRow = table.routes.find((r) => !r.when || holds(r.when, seen))!;
+  let route = routeRow.route;
+  steps.push({ step: 'route', id: routeRow.id, reason: renderRationale(routeRow.reason, facts) });
+
+  const withRoute = { ...seen, route };
+  const urgencyRow = table.urgency.find((r) => !r.when || holds(r.when, withRoute))!;
+  let urgency = urgencyRow.urgency;
+  steps.push({ step: 'urgency', id: urgencyRow.id, reason: renderRationale(urgencyRow.reason, facts) });
+
+  for (const modifier of table.modifiers.filter((m) => holds(m.when, withRoute))) {
+    const moved = moveUrgency(urgency, modifier.urgencySteps);
+    if (moved === urgency) continue;
+    steps.push({ step: 'modifier', id: modifier.id, reason: renderRationale(modifier.reason, facts), from: urgency, to: moved });
+    urgency = moved;
+  }
+
+  for (const floor of floors) {
+    const raisedRoute = ROUTE_RANK[floor.route] > ROUTE_RANK[route];
+    const raisedUrgency = urgencyRank(floor.urgency) < urgencyRank(urgency);
+    if (!raisedRoute && !raisedUrgency) continue;
+    const from = `${route}, ${urgency}`;
+    if (raisedRoute) route = floor.route;
+    if (raisedUrgency) urgency = floor.urgency;
+    steps.push({ step: 'floor', id: floor.id, reason: renderRationale(floor.reason, facts), from, to: `${route}, ${urgency}` });
+  }
+  return { route, urgency, steps, prompts };
+}
+
+function ensurePrompt(prompts: ResponsePrompt[], action: PromptAction, indicator: Indicator, raisedBy: string, detail: string, sources: readonly string[]): void {
+  if (prompts.some((p) => p.action === action)) return;
+  prompts.push({ action, indicator, summary: ACTION_SUMMARIES[action], detail, raisedBy: [raisedBy], sources: [...sources] });
+}
