@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { MANIFEST_FILE, readRuleFiles, RuleFileError, ruleSetFromFiles, type RuleSet } from './rule-set.js';
+import { RESPONSE_FILE } from './response/response-file.js';
+import { MANIFEST_FILE, parseResponseTable, readRuleFiles, RuleFileError, ruleSetFromFiles, type RuleSet } from './rule-set.js';
 import { loadSettings } from './settings.js';
 
 export interface RuleFault { file: string; fault: string }
@@ -27,7 +28,7 @@ function faultOf(error: unknown, file: string): RuleFault {
  * Every fault in a rule directory, each naming its file: bad JSON, schema
  * violations (unknown facts, unknown prompt actions, no sources …), a file
  * not named after its rule, duplicate ids, rules with no test cases, and bad
- * settings. Unlike loading, it does not stop at the first fault, so one run
+ * settings, and a bad response table. Unlike loading, it does not stop at the first fault, so one run
  * tells the author everything to fix.
  */
 export function checkRulePack(dir: string, options: { testFile: string }): PackCheck {
@@ -47,7 +48,13 @@ export function checkRulePack(dir: string, options: { testFile: string }): PackC
     }
   }
 
-  const ruleFiles = [...files.keys()].filter((f) => f !== MANIFEST_FILE);
+  try {
+    parseResponseTable(files.get(RESPONSE_FILE));
+  } catch (error) {
+    faults.push(faultOf(error, RESPONSE_FILE));
+  }
+
+  const ruleFiles = [...files.keys()].filter((f) => f !== MANIFEST_FILE && f !== RESPONSE_FILE);
   if (ruleFiles.length === 0) faults.push({ file: dir, fault: 'no rule files found' });
   const filesById = new Map<string, string[]>();
   for (const file of ruleFiles) {

@@ -63,11 +63,13 @@ const CORE_FACTS = {
   minimisingLanguage: 'The narrative uses language that minimises an assault ("chastisement", "smack", "discipline" …)',
   minimisingPhrases: 'The minimising phrases found',
   physicalAbuseConcern: 'CIN factor 18B or 18C (physical abuse) is raised',
+  physicalAbuseByAdult: 'CIN factor 18C (physical abuse by an adult) is raised',
+  concernRaised: 'A concern code other than 21 (no factors identified) is raised',
   sexualAbuseConcern: 'CIN factor 19B or 19C (sexual abuse) is raised',
   neglectConcern: 'CIN factor 16A (neglect) is raised',
   emotionalAbuseConcern: 'CIN factor 17A (emotional abuse) is raised',
   extraFamilialHarm: 'CIN factor 10A, 11A, 12A, 13A or 24A (missing, CSE, trafficking, gangs, CCE) is raised',
-  fgmConcern: 'CIN factor 22A (female genital mutilation) is raised',
+  fgmConcern: 'CIN factor 22A (female genital mutilation) is raised about a born child (a mother’s own FGM before birth is a risk, not FGM done to the child)',
   faithAbuseConcern: 'CIN factor 23A (abuse linked to faith or belief) is raised',
   fabricatedOrInducedIllness: 'Fabricated or induced illness is suspected',
   evidenceHeld: 'An agency holds photographs, a body map, video or a medical report',
@@ -90,7 +92,7 @@ const CORE_FACTS = {
   previousAuthorityNotified: 'The previous authority has been told of the move (null if not known)',
   speakableChildCount: 'Children who can be spoken with: born, and aged two or more or recorded as communicating',
   speakableChildren: 'Which children can be spoken with',
-  harmConcern: 'The contact alleges harm: abuse, neglect, exploitation, a concerning injury, physical punishment, domestic abuse or a disclosure',
+  harmConcern: 'The contact alleges harm: abuse, neglect, exploitation, a concerning injury, physical punishment, domestic abuse, a disclosure, or a person who poses a risk',
   historyComplete: 'Every history source answered (false when the case system failed or timed out)',
   repeatContactThreshold: 'Setting: earlier contacts in 12 months that call for a review of the cumulative picture',
   repeatContactStrategyThreshold: 'Setting: earlier contacts in 12 months that call for a strategy discussion to be considered',
@@ -196,11 +198,13 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
     minimisingLanguage: minimisingPhrases.length > 0,
     minimisingPhrases,
     physicalAbuseConcern,
+    physicalAbuseByAdult: concerns.includes('18C'),
+    concernRaised: concerns.some((c) => c !== '21'),
     sexualAbuseConcern,
     neglectConcern: concerns.includes('16A'),
     emotionalAbuseConcern: concerns.includes('17A'),
     extraFamilialHarm,
-    fgmConcern: concerns.includes('22A'),
+    fgmConcern: concerns.includes('22A') && born.length > 0,
     faithAbuseConcern: concerns.includes('23A'),
     fabricatedOrInducedIllness: input.fabricatedOrInducedIllness === true,
     evidenceHeld: (input.evidenceHeld ?? []).length > 0,
@@ -223,9 +227,13 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
     previousAuthorityNotified: movement?.previousAuthorityNotified ?? null,
     speakableChildCount: speakable.length,
     speakableChildren: speakable.map((c) => c.label),
-    harmConcern: physicalAbuseConcern || sexualAbuseConcern || extraFamilialHarm || childDisclosure || physicalPunishmentReported
+    harmConcern: physicalAbuseConcern || concerns.includes('19C') || extraFamilialHarm || areaFacts.freshDisclosure || physicalPunishmentReported
       || domesticAbuse || anyOf(concerns, ['16A', '17A', '22A', '23A']) || input.fabricatedOrInducedIllness === true
-      || ten4 || patterned || concerningSiteInjury || unsuitableExplanation || nonMobileInjured.length > 0,
+      || ten4 || patterned || concerningSiteInjury || unsuitableExplanation || nonMobileInjured.length > 0
+      || areaFacts.adultPosingRiskWithAccess || areaFacts.newViolentAdult || areaFacts.excludedAdultPresent || areaFacts.planBreached
+      || areaFacts.exploitationIndicators || areaFacts.basicNeedsUnmet || areaFacts.unsafeSleepIntoxicatedCarer
+      || areaFacts.forcedMarriage || areaFacts.honourBasedViolence || areaFacts.fgmRisk || areaFacts.mentalIllnessAimedAtChild
+      || areaFacts.sexualActivityUnder13 || areaFacts.fiiLevel !== null,
     historyComplete: history.complete,
     repeatContactThreshold: settings.repeatContactThreshold,
     repeatContactStrategyThreshold: settings.repeatContactStrategyThreshold,

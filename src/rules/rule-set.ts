@@ -100,19 +100,22 @@ export function ruleSetFromFiles(files: ReadonlyMap<string, string>): RuleSet {
   return { name: manifest.data.name, version: manifest.data.version, hash, manifest: manifest.data, rules, response };
 }
 
-function parseResponseTable(text: string | undefined): ResponseTable | null {
+/** The pack's response table, validated; null when the pack has none. */
+export function parseResponseTable(text: string | undefined): ResponseTable | null {
   if (text === undefined) return null;
   const parsed = ResponseTableSchema.safeParse(parseJson(RESPONSE_FILE, text));
   if (!parsed.success) {
     throw new RuleFileError(RESPONSE_FILE, parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; '));
   }
   const table = parsed.data;
-  const reasons = [...table.routes, ...table.urgency, ...table.modifiers, ...table.floors].map((row) => ({ id: row.id, rationale: row.reason }));
+  const reasons = [...table.routes, ...table.urgency, ...table.modifiers, ...table.floors, ...table.duties].map((row) => ({ id: row.id, rationale: row.reason }));
   for (const row of reasons) checkRationale(`${RESPONSE_FILE} (${row.id})`, row);
-  const ids = new Set<string>();
-  for (const row of [...table.routes, ...table.urgency, ...table.modifiers, ...table.floors]) {
-    if (ids.has(row.id)) throw new RuleFileError(RESPONSE_FILE, `duplicate row id "${row.id}"`);
-    ids.add(row.id);
+  for (const [section, rows] of Object.entries({ routes: table.routes, urgency: table.urgency, modifiers: table.modifiers, floors: table.floors, duties: table.duties })) {
+    const ids = new Set<string>();
+    for (const row of rows) {
+      if (ids.has(row.id)) throw new RuleFileError(RESPONSE_FILE, `duplicate ${section} row id "${row.id}"`);
+      ids.add(row.id);
+    }
   }
   return table;
 }

@@ -16,11 +16,11 @@ const cell = (r: Rate) => `${pct(r)} (${r.hits}/${r.of})`.padEnd(16);
 
 /** The headline figures of each part, one row each: what a practice lead reads first. */
 function headline(run: PackRun): string[] {
-  const row = (name: string, pick: (f: Figures) => Rate) => `  ${name.padEnd(44)}${PARTS.map((p) => cell(pick(run.parts[p]))).join('')}`;
+  const row = (name: string, pick: (f: Figures) => Rate) => `  ${name.padEnd(56)}${PARTS.map((p) => cell(pick(run.parts[p]))).join('')}`;
   const action = (f: Figures, a: string, which: 'sensitivity' | 'specificity') =>
     f.actions.find((x) => x.action === a)?.[which] ?? { hits: 0, of: 0, rate: null };
   return [
-    `  ${''.padEnd(44)}${PARTS.map((p) => `${PART_NAMES[p]} (${run.parts[p].cases})`.padEnd(16)).join('')}`,
+    `  ${''.padEnd(56)}${PARTS.map((p) => `${PART_NAMES[p]} (${run.parts[p].cases})`.padEnd(16)).join('')}`,
     row('strategy discussion: sensitivity', (f) => action(f, 'strategy_discussion', 'sensitivity')),
     row('strategy discussion: specificity', (f) => action(f, 'strategy_discussion', 'specificity')),
     row('route exact', (f) => f.route.exact),
@@ -82,6 +82,6 @@ export function formatComparison(current: PackRun, candidate: PackRun): string {
     `current:   ${current.pack.name} ${current.pack.version} (${current.pack.hash})`,
     `candidate: ${candidate.pack.name} ${candidate.pack.version} (${candidate.pack.hash})`,
     '',
-    ...a.map((line, i) => (i === 0 ? `${line}  |  candidate` : `${line}|  ${b[i]!.slice(46)}`)),
+    ...a.map((line, i) => (i === 0 ? `${line}  |  candidate` : `${line}|  ${b[i]!.slice(58)}`)),
   ].join('\n');
 }

@@ -2,18 +2,29 @@ import type { AreaContext } from './context.js';
 
 /** What was disclosed, physical punishment (Children Act 2004 s58) and fabricated or induced illness (RCPCH 2021). */
 export const DISCLOSURE_FACTS = {
-  freshDisclosure: 'A child has disclosed harm that was not already reported and acted on',
+  freshDisclosure: 'A child has disclosed harm (not only a worry) that was not already reported and acted on',
   disclosureKinds: 'What the children disclosed: physical, sexual, neglect, emotional or worry (unspecified when not said)',
   sexualAbuseDisclosure: 'A child has disclosed sexual abuse, not already acted on',
-  physicalAbuseDisclosure: 'A child has disclosed being hurt, not already acted on',
+  physicalAbuseDisclosure: 'A child has disclosed being hurt by an adult, not already acted on',
   punishmentAggravated: 'Physical punishment with an implement, to the head, repeated, or leaving an injury',
   punishmentAggravations: 'How the physical punishment is aggravated',
   fiiLevel: 'Fabricated or induced illness: perplexing_presentation, suspected or induced_harm (null if none)',
 } as const;
 
+function codeKind(codes: readonly string[]): string {
+  if (codes.some((c) => c === '19B' || c === '19C')) return 'sexual';
+  if (codes.some((c) => c === '18B' || c === '18C')) return 'physical';
+  if (codes.includes('16A')) return 'neglect';
+  if (codes.includes('17A')) return 'emotional';
+  return 'unspecified';
+}
+
 export function disclosureFacts({ input, children }: AreaContext) {
-  const fresh = input.children.filter((c) => c.disclosure === true && c.disclosureAlreadyActedOn !== true);
-  const kinds = [...new Set(fresh.map((c) => c.disclosureKind ?? 'unspecified'))].sort();
+  // A worry a child shares is heard, but it is not a disclosure of harm.
+  const fresh = input.children.filter((c) => c.disclosure === true && c.disclosureAlreadyActedOn !== true && c.disclosureKind !== 'worry');
+  // A v1 contact names no kind: the concern codes ticked with it say what was disclosed, where they can.
+  const inferred = codeKind(input.concerns ?? []);
+  const kinds = [...new Set(fresh.map((c) => c.disclosureKind ?? inferred))].sort();
   const p = input.physicalPunishment ?? {};
   const injured = children.some((c) => c.injuries.length > 0);
   const aggravations = ([
@@ -25,7 +36,7 @@ export function disclosureFacts({ input, children }: AreaContext) {
     freshDisclosure: fresh.length > 0,
     disclosureKinds: kinds,
     sexualAbuseDisclosure: kinds.includes('sexual'),
-    physicalAbuseDisclosure: kinds.includes('physical'),
+    physicalAbuseDisclosure: fresh.some((c) => (c.disclosureKind ?? inferred) === 'physical' && c.disclosureAbout !== 'another_child'),
     punishmentAggravated: punished && aggravations.length > 0,
     punishmentAggravations: punished ? aggravations : [],
     fiiLevel,

@@ -45,7 +45,8 @@ const moveUrgency = (u: Urgency, steps: number): Urgency =>
  * Reads the response table over the facts and the prompts the rules raised:
  * floor prompts and implied prompts first, then the first route row that
  * holds, the first urgency row, each modifier in turn, and the floors last,
- * so that nothing can lower a floor case below it.
+ * so that nothing can lower a floor case below it; last, the duties that
+ * follow from the route the contact ends on.
  */
 export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: readonly ResponsePrompt[]): ResponseDecision {
   const prompts = rulePrompts.map((p) => ({ ...p, raisedBy: [...p.raisedBy], sources: [...p.sources] }));
@@ -89,6 +90,11 @@ export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: 
     if (raisedRoute) route = floor.route;
     if (raisedUrgency) urgency = floor.urgency;
     steps.push({ step: 'floor', id: floor.id, reason: renderRationale(floor.reason, facts), from, to: `${route}, ${urgency}` });
+  }
+
+  const final = { ...seen, route };
+  for (const duty of table.duties.filter((d) => holds(d.when, final))) {
+    for (const action of duty.prompts) ensurePrompt(prompts, action, 'warning', `duty:${duty.id}`, renderRationale(duty.reason, facts), duty.sources);
   }
   return { route, urgency, steps, prompts };
 }

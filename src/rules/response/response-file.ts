@@ -47,6 +47,15 @@ const Floor = z.strictObject({
   reason: Reason,
 });
 
+/** A duty that follows from the route, such as speaking with the child in s17, s20 and s47 work. */
+const Duty = z.strictObject({
+  id: Id,
+  when: ConditionSchema,
+  prompts: z.array(z.enum(PROMPT_ACTIONS)).min(1),
+  reason: Reason,
+  sources: z.array(z.string().min(3)).min(1),
+});
+
 const lastIsUnconditional = (rows: { when?: unknown }[]) => rows.length > 0 && rows[rows.length - 1]!.when === undefined;
 
 export const ResponseTableSchema = z.strictObject({
@@ -55,6 +64,7 @@ export const ResponseTableSchema = z.strictObject({
   urgency: z.array(UrgencyRow).min(1).refine(lastIsUnconditional, 'the last urgency row must have no condition, so every contact gets an urgency'),
   modifiers: z.array(Modifier),
   floors: z.array(Floor),
+  duties: z.array(Duty),
   /** What a prompt implies: a strategy discussion implies information gathering and household checks. */
   implies: z.partialRecord(z.enum(PROMPT_ACTIONS), z.array(z.enum(PROMPT_ACTIONS)).min(1)),
   /** Prompts that set no urgency: they stand against a decision of no further action or advice, which must answer them. */
