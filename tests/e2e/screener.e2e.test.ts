@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, HAS_CHROMIUM, screenshot, signIn, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { expectAccessible, screenshot, signIn, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { NEEDS_CHROMIUM } from '../support/needs.js';
 import { recordMarch2023 } from './flows.js';
 
-describe.skipIf(!HAS_CHROMIUM)('screener in the browser', { timeout: 120_000 }, () => {
+describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: screener in the browser`, { timeout: 120_000 }, () => {
   let h: BrowserHarness;
   let page: Page;
   beforeAll(async () => {

@@ -1,16 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact, seedScenarios } from '../../fixtures/contacts.js';
 import { auditOf, body, contactRow, decide, decisionRows, recordContact, review, reviewRows } from '../../support/decisions.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 const march = () => seedScenarios().find((s) => s.id === 'seed-march-2023-hit-by-mother')!.request;
+const START = '2026-11-28T10:00:00Z';
 const DECLINE_STRATEGY = { strategy_discussion: 'Mother accepts she smacked; no injury was seen by the referrers.' };
 
 /** The manager's queue and verdicts: endorse, overturn, return and decide again, close. */
 describe('manager review', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  beforeAll(async () => { t = await createTestApp({ now: START }); });
   afterAll(async () => { await t.close(); });
+  // A test that moves the clock must not leave it moved for the next one, even when it fails.
+  afterEach(() => { t.clock.set(START); });
 
   async function departed(input = march(), outcome = 'nfa') {
     const contact = await recordContact(t, input);
@@ -50,7 +53,6 @@ describe('manager review', () => {
     expect(dues).toEqual([...dues].sort());
     const other = await body(await t.request('GET', '/api/v1/reviews', { role: 'manager', la: 'E06000055' }));
     expect(other.items).toEqual([]);
-    t.clock.set('2026-11-28T10:00:00Z');
   });
 
   it('endorse: the screener’s outcome stands, the review is its own row, the contact leaves the queue', async () => {

@@ -5,6 +5,7 @@ import { createTokenVerifier } from '../../../src/auth/tokens.js';
 import { openDatabase, type DatabaseHandle } from '../../../src/db/client.js';
 import { quietContact } from '../../fixtures/contacts.js';
 import { startDbProxy } from '../../support/db-proxy.js';
+import { NEEDS_POSTGRESQL } from '../../support/needs.js';
 import { createTestApp, storedCounts, type TestApp } from '../../support/test-app.js';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -13,7 +14,7 @@ const url = process.env.TEST_DATABASE_URL;
  * The app talks to PostgreSQL through a proxy the test can break; the test
  * itself checks what was stored over a direct connection.
  */
-describe.skipIf(!url)('database down (PostgreSQL only: needs TEST_DATABASE_URL; PGlite is in-process and cannot go away)', () => {
+describe.skipIf(!NEEDS_POSTGRESQL.present)(`${NEEDS_POSTGRESQL.reason}: database down (PGlite is in-process and cannot go away)`, () => {
   let t: TestApp;
   let proxy: Awaited<ReturnType<typeof startDbProxy>>;
   let proxied: DatabaseHandle;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reserveKey } from '../../../src/db/repositories/idempotency.repo.js';
 import { hashRequest } from '../../../src/http/middleware/idempotency.js';
 import { quietContact } from '../../fixtures/contacts.js';
@@ -10,6 +10,8 @@ describe('Idempotency-Key on POST', () => {
   let t: TestApp;
   beforeAll(async () => { t = await createTestApp(); });
   afterAll(async () => { await t.close(); });
+  // A spy on the shared evaluator whose fault a failing test never consumed must not fail the next test.
+  afterEach(() => { vi.restoreAllMocks(); });
 
   const post = (key: string, body: unknown, o: { sub?: string } = {}) =>
     t.request('POST', '/api/v1/contacts', { body, headers: { 'idempotency-key': key }, ...o });
