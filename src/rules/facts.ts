@@ -121,7 +121,7 @@ const IMPRINT_PATTERNS = new Set(['hand', 'grip', 'ligature', 'implement', 'bite
 const UNSUITABLE = new Set(['none', 'implausible', 'inadequate', 'inconsistent', 'changing']);
 
 const MINIMISING = [
-  /\bchastis\w*/gi, /\bsmack\w*/gi, /\bdisciplin\w*/gi, /\bslapp?\w*/gi, /\b(a|little|light) tap\b/gi,
+  /\b(physical )?chastis\w*/gi, /\bsmack\w*/gi, /\bdisciplin\w*/gi, /\bslapp?\w*/gi, /\b(a|little|light) tap\b/gi,
   /\bclip round the (ear|head)\b/gi, /\breasonable punishment\b/gi, /\bplay[- ]?fight\w*/gi, /\brough[- ]?play\w*/gi,
   /\bjust a (bit of )?(smack|slap|tap)\b/gi, /\bnone of (their|your) business\b/gi,
 ];

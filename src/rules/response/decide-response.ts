@@ -38,8 +38,8 @@ export const ROUTE_RANK: Record<Route, number> = {
 
 /** 0 is the most urgent. */
 export const urgencyRank = (u: Urgency) => URGENCIES.indexOf(u);
-const moveUrgency = (u: Urgency, steps: number): Urgency =>
-  URGENCIES[Math.min(URGENCIES.length - 1, Math.max(0, urgencyRank(u) - steps))]!;
+const moveUrgency = (u: Urgency, move: 'raise' | 'lower', to: Urgency): Urgency =>
+  move === 'raise' ? (urgencyRank(to) < urgencyRank(u) ? to : u) : (urgencyRank(to) > urgencyRank(u) ? to : u);
 
 /**
  * Reads the response table over the facts and the prompts the rules raised:
@@ -76,7 +76,7 @@ export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: 
   steps.push({ step: 'urgency', id: urgencyRow.id, reason: renderRationale(urgencyRow.reason, facts) });
 
   for (const modifier of table.modifiers.filter((m) => holds(m.when, withRoute))) {
-    const moved = moveUrgency(urgency, modifier.urgencySteps);
+    const moved = moveUrgency(urgency, modifier.move, modifier.to);
     if (moved === urgency) continue;
     steps.push({ step: 'modifier', id: modifier.id, reason: renderRationale(modifier.reason, facts), from: urgency, to: moved });
     urgency = moved;

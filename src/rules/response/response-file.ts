@@ -32,8 +32,9 @@ const Modifier = z.strictObject({
   id: Id,
   kind: z.enum(MODIFIER_KINDS),
   when: ConditionSchema,
-  /** Positive raises the urgency that many steps, negative lowers it. */
-  urgencySteps: z.number().int().min(-2).max(2).refine((n) => n !== 0, 'must move the urgency'),
+  /** raise: to at least this urgency; lower: to at most this urgency. A modifier that would not move the urgency does nothing. */
+  move: z.enum(['raise', 'lower']),
+  to: z.enum(URGENCIES),
   reason: Reason,
 });
 
