@@ -3,6 +3,8 @@ import { ACTION_SUMMARIES } from './actions.js';
 import { FACT_CATALOGUE, type FactName } from './facts.js';
 import { PLACEHOLDER, type ConditionNode, type RuleDefinition } from './rule-file.js';
 import type { RuleSet } from './rule-set.js';
+import { accuracyTable, type AccuracySummary } from './accuracy/summary.js';
+import { describeResponseTable } from './response/describe.js';
 import type { AuthoritySettings } from './settings.js';
 
 export interface RuleDocInput {
@@ -10,6 +12,8 @@ export interface RuleDocInput {
   settings: { la: string | null; hash: string; values: AuthoritySettings };
   inUseSince: Date | null;
   generatedAt: Date;
+  /** The pack's figures on the labelled corpus, where measured (scripts only: the corpus is not part of the service). */
+  accuracy?: AccuracySummary | null;
 }
 
 export const OPERATOR_WORDS: Record<string, string> = {
@@ -98,13 +102,19 @@ function settingsSection({ la, hash, values }: RuleDocInput['settings']): string
   ];
 }
 
+function accuracySection(hash: string, accuracy: AccuracySummary | null): string[] {
+  if (!accuracy) return ['## How well it does', '', 'Not measured: run `npm run rules:evaluate -- --write`.', ''];
+  const stale = accuracy.pack.hash === hash ? [] : [`**These figures were measured for another version of the pack** (\`${accuracy.pack.hash}\`); measure again.`, ''];
+  return ['## How well it does', '', ...stale, ...accuracyTable(accuracy), ''];
+}
+
 /**
  * The transparency record of a rule set, generated from the rule files
  * themselves so it cannot drift from what runs: for each rule, when it
  * applies, what it prompts, why and on what authority.
  */
 export function renderRuleDoc(input: RuleDocInput): string {
-  const { ruleSet, settings, inUseSince, generatedAt } = input;
+  const { ruleSet, settings, inUseSince, generatedAt, accuracy } = input;
   return [
     `# ${ruleSet.name}: how contacts are triaged`,
     '',
@@ -114,10 +124,14 @@ export function renderRuleDoc(input: RuleDocInput): string {
     `- Generated: ${generatedAt.toISOString()}`,
     '',
     'These rules never decide. Each one, when it applies, raises prompts for the screener with its reason; the screener decides, and a',
-    'decision that departs from a critical or warning prompt is reviewed by a manager. A contact is red when a critical prompt is',
-    'raised or a child is in immediate danger, amber when a warning is raised, and green otherwise.',
+    'decision that departs from a critical prompt, or from the suggested route or urgency, is reviewed by a manager.',
+    ruleSet.response ? '' : 'This pack has no response table: a contact is red when a critical prompt is raised or a child is in immediate danger, amber when a warning is raised, and green otherwise.',
     '',
+    ...accuracySection(ruleSet.hash, accuracy ?? null),
     ...settingsSection(settings),
+    ...(ruleSet.response ? describeResponseTable(ruleSet.response, settings.values) : []),
+    '## Rules',
+    '',
     ...ruleSet.rules.flatMap((rule) => ruleSection(rule, settings.values)),
   ].join('\n');
 }

@@ -81,6 +81,7 @@ const CORE_FACTS = {
   cpPlanCurrent: 'A child is on a child protection plan now',
   openCase: 'A child is open to children’s social care now (CP, CiN or looked after)',
   previousChildRemoved: 'A child of the family was previously removed',
+  siblingUnexplainedDeath: 'A brother or sister died suddenly and unexpectedly, or of harm (from the contact or the case system)',
   adultViolenceHistory: 'An adult in the child’s life has a history of violence',
   uncheckedAdultCount: 'Adults named whose checks are not recorded as completed',
   allegedPerpetratorCount: 'Adults named as the alleged perpetrator',
@@ -92,7 +93,7 @@ const CORE_FACTS = {
   previousAuthorityNotified: 'The previous authority has been told of the move (null if not known)',
   speakableChildCount: 'Children who can be spoken with: born, and aged two or more or recorded as communicating',
   speakableChildren: 'Which children can be spoken with',
-  harmConcern: 'The contact alleges harm: abuse, neglect, exploitation, a concerning injury, physical punishment, domestic abuse, a disclosure, or a person who poses a risk',
+  harmConcern: 'The contact alleges harm: abuse, neglect, exploitation, a concerning injury, physical punishment, domestic abuse, a disclosure, or a person who poses a risk (sexual behaviour between children, 19B, counts only with more)',
   historyComplete: 'Every history source answered (false when the case system failed or timed out)',
   repeatContactThreshold: 'Setting: earlier contacts in 12 months that call for a review of the cumulative picture',
   repeatContactStrategyThreshold: 'Setting: earlier contacts in 12 months that call for a strategy discussion to be considered',
@@ -155,7 +156,9 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
   const patterned = injuries.some(({ injury }) => injury.type === 'bite' || (injury.pattern ?? []).some((p) => IMPRINT_PATTERNS.has(p)));
   const nonMobileInjured = children.filter((c) => c.nonMobile && c.injuries.length > 0);
 
-  const domesticAbuse = input.household?.domesticAbuse === true || anyOf(concerns, ['3A', '3B', '3C']);
+  const detail = input.domesticAbuseDetail ?? {};
+  const domesticAbuse = input.household?.domesticAbuse === true || anyOf(concerns, ['3A', '3B', '3C'])
+    || !!detail.dashRisk || Object.values(detail).some((v) => v === true);
   const physicalAbuseConcern = anyOf(concerns, ['18B', '18C']);
   const sexualAbuseConcern = anyOf(concerns, ['19B', '19C']);
   const extraFamilialHarm = anyOf(concerns, ['10A', '11A', '12A', '13A', '24A']);
@@ -233,7 +236,7 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
       || areaFacts.adultPosingRiskWithAccess || areaFacts.newViolentAdult || areaFacts.excludedAdultPresent || areaFacts.planBreached
       || areaFacts.exploitationIndicators || areaFacts.basicNeedsUnmet || areaFacts.unsafeSleepIntoxicatedCarer
       || areaFacts.forcedMarriage || areaFacts.honourBasedViolence || areaFacts.fgmRisk || areaFacts.mentalIllnessAimedAtChild
-      || areaFacts.sexualActivityUnder13 || areaFacts.fiiLevel !== null,
+      || areaFacts.sexualActivityUnder13 || areaFacts.fiiLevel === 'suspected' || areaFacts.fiiLevel === 'induced_harm',
     historyComplete: history.complete,
     repeatContactThreshold: settings.repeatContactThreshold,
     repeatContactStrategyThreshold: settings.repeatContactStrategyThreshold,
@@ -243,6 +246,7 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
     childThreeOrOverCount: threeOrOver.length,
     childrenThreeOrOver: threeOrOver.map((c) => c.label),
     ...areaFacts,
+    siblingUnexplainedDeath: someHistory('siblingUnexplainedDeath'),
   };
   return { facts, children };
 }

@@ -23,6 +23,15 @@ export function conditionSchema(factNames: readonly string[]): z.ZodType<Conditi
     fact: FactName,
     operator: z.enum(OPERATORS),
     value: z.union([Scalar, z.array(Scalar), z.strictObject({ fact: FactName })]),
+  }).superRefine((leaf, ctx) => {
+    // Refused here so that a rule means the same to json-rules-engine and to the response table's evaluator.
+    const isRef = leaf.value !== null && typeof leaf.value === 'object' && !Array.isArray(leaf.value);
+    if ((leaf.operator === 'in' || leaf.operator === 'notIn') && !Array.isArray(leaf.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${leaf.operator} needs a list of values` });
+    }
+    if (/Than/.test(leaf.operator) && typeof leaf.value !== 'number' && !isRef) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${leaf.operator} needs a number or a fact` });
+    }
   });
   const node: z.ZodType<ConditionNode> = z.lazy(() => z.union([
     z.strictObject({ all: z.array(node).min(1) }),

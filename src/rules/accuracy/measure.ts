@@ -14,7 +14,7 @@ export interface CaseResult {
 }
 
 export interface Rate { hits: number; of: number; rate: number | null }
-export interface ActionFigures { action: PromptAction; tp: number; fn: number; tn: number; fp: number; sensitivity: Rate; specificity: Rate }
+export interface ActionFigures { action: PromptAction; tp: number; fn: number; tn: number; fp: number; sensitivity: Rate; specificity: Rate; agreement: Rate }
 export interface RuleFigures { id: string; fired: number; judged: number; wanted: number; precision: Rate }
 
 export interface Figures {
@@ -61,7 +61,10 @@ export function measure(results: readonly CaseResult[], ruleIds: readonly string
     const negatives = results.filter((r) => r.expected.mustNotPrompt.includes(action));
     const tp = count(positives, (r) => r.shown.prompts.includes(action));
     const tn = count(negatives, (r) => !r.shown.prompts.includes(action));
-    return { action, tp, fn: positives.length - tp, tn, fp: negatives.length - tn, sensitivity: rate(tp, positives.length), specificity: rate(tn, negatives.length) };
+    return {
+      action, tp, fn: positives.length - tp, tn, fp: negatives.length - tn,
+      sensitivity: rate(tp, positives.length), specificity: rate(tn, negatives.length), agreement: rate(tp + tn, positives.length + negatives.length),
+    };
   }).filter((a) => a.tp + a.fn + a.tn + a.fp > 0);
 
   const routed = results.filter((r) => r.shown.route !== null);

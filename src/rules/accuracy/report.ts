@@ -10,6 +10,7 @@ export interface PackRun {
 
 const PARTS = ['development', 'held_back', 'all'] as const;
 const PART_NAMES = { development: 'development', held_back: 'held back', all: 'all' } as const;
+const SHORT = { development: 'dev', held_back: 'held', all: 'all' } as const;
 
 export const pct = (r: Rate) => (r.rate === null ? '–' : `${(r.rate * 100).toFixed(0)}%`);
 const cell = (r: Rate) => `${pct(r)} (${r.hits}/${r.of})`.padEnd(16);
@@ -17,12 +18,14 @@ const cell = (r: Rate) => `${pct(r)} (${r.hits}/${r.of})`.padEnd(16);
 /** The headline figures of each part, one row each: what a practice lead reads first. */
 function headline(run: PackRun): string[] {
   const row = (name: string, pick: (f: Figures) => Rate) => `  ${name.padEnd(56)}${PARTS.map((p) => cell(pick(run.parts[p]))).join('')}`;
-  const action = (f: Figures, a: string, which: 'sensitivity' | 'specificity') =>
+  const action = (f: Figures, a: string, which: 'sensitivity' | 'specificity' | 'agreement') =>
     f.actions.find((x) => x.action === a)?.[which] ?? { hits: 0, of: 0, rate: null };
   return [
     `  ${''.padEnd(56)}${PARTS.map((p) => `${PART_NAMES[p]} (${run.parts[p].cases})`.padEnd(16)).join('')}`,
     row('strategy discussion: sensitivity', (f) => action(f, 'strategy_discussion', 'sensitivity')),
     row('strategy discussion: specificity', (f) => action(f, 'strategy_discussion', 'specificity')),
+    row('speak to the child: agreement with the labels', (f) => action(f, 'speak_to_child', 'agreement')),
+    row('multi-agency review: agreement with the labels', (f) => action(f, 'multi_agency_review', 'agreement')),
     row('route exact', (f) => f.route.exact),
     row('route within one step', (f) => f.route.withinOne),
     row('urgency exact', (f) => f.urgency.exact),
@@ -35,17 +38,24 @@ function headline(run: PackRun): string[] {
   ];
 }
 
-function actionTable(f: Figures): string[] {
+function actionTable(run: PackRun): string[] {
+  const head = PARTS.map((p) => `${SHORT[p]} sensitivity`.padEnd(17) + `${SHORT[p]} specificity`.padEnd(17)).join('');
   return [
-    `  ${'action'.padEnd(28)}${'sensitivity'.padEnd(18)}${'specificity'.padEnd(18)}`,
-    ...f.actions.map((a) => `  ${a.action.padEnd(28)}${cell(a.sensitivity).padEnd(18)}${cell(a.specificity).padEnd(18)}`),
+    `  ${'action'.padEnd(28)}${head}`,
+    ...run.parts.all.actions.map((a) => `  ${a.action.padEnd(28)}${PARTS.map((p) => {
+      const f = run.parts[p].actions.find((x) => x.action === a.action);
+      return f ? cell(f.sensitivity).padEnd(17) + cell(f.specificity).padEnd(17) : ''.padEnd(34);
+    }).join('')}`),
   ];
 }
 
-function ruleTable(f: Figures): string[] {
+function ruleTable(run: PackRun): string[] {
   return [
-    `  ${'rule'.padEnd(38)}${'fires'.padEnd(8)}precision (a firing wanted by the labels)`,
-    ...f.rules.map((r) => `  ${r.id.padEnd(38)}${String(r.fired).padEnd(8)}${r.judged ? cell(r.precision) : '–'}`),
+    `  ${'rule'.padEnd(38)}${PARTS.map((p) => `${SHORT[p]} fires, precision`.padEnd(34)).join('')}`,
+    ...run.parts.all.rules.map((r) => `  ${r.id.padEnd(38)}${PARTS.map((p) => {
+      const f = run.parts[p].rules.find((x) => x.id === r.id)!;
+      return `${String(f.fired).padEnd(6)}${f.judged ? cell(f.precision) : '–'.padEnd(16)}`.padEnd(34);
+    }).join('')}`),
   ];
 }
 
@@ -55,11 +65,11 @@ export function formatRun(run: PackRun, cases: ReadonlyMap<string, CorpusCase>, 
     '',
     ...headline(run),
     '',
-    'Prompt actions, all cases (labelled cases only: a case labels an action when it must or must not appear)',
-    ...actionTable(run.parts.all),
+    'Prompt actions: sensitivity and specificity over the cases that label them (a case labels an action when it must or must not appear)',
+    ...actionTable(run),
     '',
-    'Rules, all cases',
-    ...ruleTable(run.parts.all),
+    'Rules: how often each fires, and the share of its judged firings that the labels wanted (precision)',
+    ...ruleTable(run),
     '',
     `Disagreements (${showHeldBack ? 'every case' : 'development part; --show-held-back for the rest'})`,
   ];

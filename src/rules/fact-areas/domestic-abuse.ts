@@ -16,6 +16,7 @@ export const HOUSEHOLD_FACTS = {
   protectiveAdultPresent: 'A non-abusing adult who can and will protect the child is in the household (null when not known)',
 } as const;
 
+/** Domestic abuse is recorded by the household flag, the census codes 3A–3C, or any detail of it. */
 export function householdFacts({ input, children }: AreaContext) {
   const da = input.domesticAbuseDetail ?? {};
   const mh = input.mentalHealthDetail ?? {};

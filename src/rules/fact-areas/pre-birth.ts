@@ -4,18 +4,16 @@ import { daysFrom, soonest, type AreaContext } from './context.js';
 export const BIRTH_AND_MOVEMENT_FACTS = {
   daysToDueDate: 'Days until the nearest expected date of birth (null if no unborn child)',
   concealedPregnancy: 'The pregnancy was concealed or booked late',
-  siblingUnexplainedDeath: 'A brother or sister died suddenly and unexpectedly, or of harm',
   movedToAvoidServices: 'The family’s move appears intended to avoid services',
   whereaboutsUnknown: 'The family’s current address is not known',
   planBreached: 'A protection plan, agreement or order has been breached',
 } as const;
 
-export function birthAndMovementFacts({ input, children, receivedDate }: AreaContext) {
+export function birthAndMovementFacts({ input, receivedDate }: AreaContext) {
   const movement = input.movement ?? {};
   return {
     daysToDueDate: soonest(input.children.map((c) => daysFrom(receivedDate, c.expectedDateOfBirth))),
     concealedPregnancy: input.concealedPregnancy === true,
-    siblingUnexplainedDeath: input.children.some((c) => c.history?.siblingUnexplainedDeath === true) && children.length > 0,
     movedToAvoidServices: movement.movedToAvoidServices === true,
     whereaboutsUnknown: movement.whereaboutsKnown === false,
     planBreached: movement.planBreached === true,

@@ -32,11 +32,20 @@ describe('the rules transparency record', () => {
   it('writes conditions as sentences from the fact catalogue, with the settings they compare against', async () => {
     const doc = await (await t.request('GET', '/api/v1/rules/doc', { role: 'auditor' })).text();
     const section = (id: string) => doc.slice(doc.indexOf(`Rule \`${id}\``), doc.indexOf('**Sources**', doc.indexOf(`Rule \`${id}\``)));
-    expect(section('child-disclosure')).toContain('- A child has disclosed harm (`childDisclosure`)\n');
+    expect(section('sexual-abuse-disclosure')).toContain('- A child has disclosed sexual abuse, not already acted on (`sexualAbuseDisclosure`)\n');
     expect(section('repeat-contacts')).toContain('- Most earlier contacts about any one of the children in the 12 months before this one (`priorContactsLast12Months`) is at least the setting: earlier contacts in 12 months that call for a review of the cumulative picture (`repeatContactThreshold`), 2 here');
     expect(section('minimising-language')).toContain('  - at least one of these is true:\n    - Physical punishment of a child is reported (`physicalPunishmentReported`)');
     expect(section('minimising-language')).toContain('- Convene a strategy discussion (s47 Children Act 1989) (`strategy_discussion`, critical)');
-    expect(section('minimising-language')).toContain('> The narrative describes physical harm in words that minimise it ([minimisingPhrases]).');
+    expect(section('minimising-language')).toContain('> The account calls it “[minimisingPhrases]”');
+  });
+
+  it('writes the response table: routes and urgency in order, modifiers, floors and duties, each with its reason', async () => {
+    const doc = await (await t.request('GET', '/api/v1/rules/doc', { role: 'auditor' })).text();
+    const table = t.deps.ruleSet.response!;
+    expect(doc).toContain('## Route and urgency');
+    for (const row of [...table.routes, ...table.urgency, ...table.modifiers, ...table.floors, ...table.duties]) expect(doc).toContain(`(\`${row.id}\`)`);
+    expect(doc).toContain('**1. immediate protection** (`immediate-danger`)');
+    expect(doc).toContain('- strategy discussion implies multi agency review, household checks');
   });
 
   it('documents the audit and rules endpoints in the OpenAPI document', async () => {

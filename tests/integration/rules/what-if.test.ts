@@ -19,8 +19,10 @@ describe('what-if replay of a candidate rule pack (npm run rules:replay)', () =>
   let outsideWindow = '';
   let inWindow = 0;
 
+  // A three-year-old in a family with a previous child protection plan: minimising an alleged assault is what makes it critical.
+  const toddler = (overrides = {}) => child({ dateOfBirth: '2023-05-01', history: { cpPlanPrevious: true }, ...overrides });
   const minimised = (receivedAt = '2026-11-24T10:00:00Z') =>
-    quietContact({ receivedAt, physicalPunishmentReported: true, narrative: 'Mother says it was only a smack and none of your business.' });
+    quietContact({ receivedAt, children: [toddler()], physicalPunishmentReported: true, narrative: 'Mother says it was only a smack and none of your business.' });
 
   async function record(body: unknown, la?: string): Promise<string> {
     const res = await t.request('POST', '/api/v1/contacts', { body, ...(la ? { la } : {}) });
@@ -46,7 +48,7 @@ describe('what-if replay of a candidate rule pack (npm run rules:replay)', () =>
     t = await createTestApp();
     for (let i = 0; i < 4; i++) onlyMinimising.push(await record(minimised()));
     onlyMinimising.push(await record(minimised(), OTHER_LA));
-    for (let i = 0; i < 3; i++) await record(quietContact({ ...minimised(), children: [child({ disclosure: true })] }));
+    for (let i = 0; i < 3; i++) await record(quietContact({ ...minimised(), children: [toddler({ disclosure: true, disclosureKind: 'sexual' })] }));
     for (let i = 0; i < 3; i++) await record(quietContact());
     inWindow = 4 + 1 + 3 + 3;
     outsideWindow = await record(minimised('2026-01-15T10:00:00Z'));
@@ -86,7 +88,8 @@ describe('what-if replay of a candidate rule pack (npm run rules:replay)', () =>
     const report = await whatIfReplay(t.deps.db, dropped, { to: new Date('2026-06-01T00:00:00Z') });
     expect(report.contacts).toBe(1);
     expect(report.criticalLost).toEqual([{ contactId: outsideWindow, la: 'E06000056', actions: ['strategy_discussion'] }]);
-    expect(report.promptsLost).toEqual({ 'strategy_discussion (critical)': 1 });
+    // The household checks went with it: the response table says a strategy discussion implies them.
+    expect(report.promptsLost).toEqual({ 'strategy_discussion (critical)': 1, 'household_checks (warning)': 1 });
     expect(report.promptsGained).toEqual({});
   });
 
