@@ -2,13 +2,15 @@ import { resolve } from 'node:path';
 import { checkRulePack, ruleTable } from '../src/rules/check.js';
 
 /**
- * `npm run rules:check [dir]`: validates a rule directory and prints the
- * rule set's hash and a table of its rules; lists every fault, each naming
- * its file, and exits 1 if there is any. The checks live in src/rules/check.ts.
+ * `npm run rules:check [dir] [testDir]`: validates a rule directory and prints
+ * the rule set's hash and a table of its rules; lists every fault, each naming
+ * its file, and exits 1 if there is any. A rule's test cases may be in any
+ * rule-pack*.test.ts in testDir (default tests/unit/rules). The checks live
+ * in src/rules/check.ts.
  */
 const dir = resolve(process.argv[2] ?? 'rules');
-const testFile = resolve(process.argv[3] ?? 'tests/unit/rules/rule-pack.test.ts');
-const { ruleSet, faults } = checkRulePack(dir, { testFile });
+const testDir = resolve(process.argv[3] ?? 'tests/unit/rules');
+const { ruleSet, faults } = checkRulePack(dir, { testDir });
 
 if (!ruleSet) {
   process.stderr.write(`rule pack invalid (${faults.length} fault${faults.length === 1 ? '' : 's'}):\n`);

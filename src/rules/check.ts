@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RESPONSE_FILE } from './response/response-file.js';
 import { MANIFEST_FILE, parseResponseTable, readRuleFiles, RuleFileError, ruleSetFromFiles, type RuleSet } from './rule-set.js';
 import { loadSettings } from './settings.js';
@@ -24,14 +24,29 @@ function faultOf(error: unknown, file: string): RuleFault {
   return { file, fault: (error as Error).message };
 }
 
+/** The files that hold the pack's test cases: every rule-pack*.test.ts in the test directory, so the cases can be split by area. */
+export const RULE_TEST_FILE = /^rule-pack.*\.test\.ts$/;
+const RULE_TEST_FILES_LABEL = 'rule-pack*.test.ts';
+
+export function ruleTestFiles(testDir: string): string[] {
+  if (!existsSync(testDir)) return [];
+  return readdirSync(testDir).filter((f) => RULE_TEST_FILE.test(f)).sort().map((f) => join(testDir, f));
+}
+
+/** Whether a test file's text holds cases for a rule: the rule's id as a key of its `cases` record. */
+export function hasCasesFor(text: string, id: string): boolean {
+  return text.includes(`'${id}': {`) || text.includes(`${id}: {`);
+}
+
 /**
  * Every fault in a rule directory, each naming its file: bad JSON, schema
  * violations (unknown facts, unknown prompt actions, no sources …), a file
- * not named after its rule, duplicate ids, rules with no test cases, and bad
+ * not named after its rule, duplicate ids, rules with no test cases in any
+ * rule-pack*.test.ts of the test directory, and bad
  * settings, and a bad response table. Unlike loading, it does not stop at the first fault, so one run
  * tells the author everything to fix.
  */
-export function checkRulePack(dir: string, options: { testFile: string }): PackCheck {
+export function checkRulePack(dir: string, options: { testDir: string }): PackCheck {
   if (!existsSync(dir)) return { ruleSet: null, faults: [{ file: dir, fault: 'no such rule directory' }] };
   const files = readRuleFiles(dir);
   const faults: RuleFault[] = [];
@@ -77,10 +92,10 @@ export function checkRulePack(dir: string, options: { testFile: string }): PackC
     }
   }
 
-  const tests = existsSync(options.testFile) ? readFileSync(options.testFile, 'utf8') : '';
+  const tests = ruleTestFiles(options.testDir).map((file) => readFileSync(file, 'utf8'));
   for (const id of valid) {
-    if (!tests.includes(`'${id}': {`) && !tests.includes(`${id}: {`)) {
-      faults.push({ file: `${id}.json`, fault: `no test cases in ${basename(options.testFile)} (add rules that fire it and near misses that must not)` });
+    if (!tests.some((text) => hasCasesFor(text, id))) {
+      faults.push({ file: `${id}.json`, fault: `no test cases in ${RULE_TEST_FILES_LABEL} (add contacts that fire it and near misses that must not)` });
     }
   }
 

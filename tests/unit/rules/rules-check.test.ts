@@ -3,9 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, unlinkSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkRulePack } from '../../../src/rules/check.js';
+import { checkRulePack, ruleTestFiles } from '../../../src/rules/check.js';
 
-const TEST_FILE = resolve('tests/unit/rules/rule-pack.test.ts');
+/** The rule pack's cases may be split over several rule-pack*.test.ts files in this directory. */
+const TEST_DIR = resolve('tests/unit/rules');
 const dirs: string[] = [];
 
 /** A copy of the live pack in a temp dir, changed by `edit`. */
@@ -25,7 +26,7 @@ afterEach(() => { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: tru
 
 describe('rules:check', () => {
   it('accepts the live pack', () => {
-    const { ruleSet, faults } = checkRulePack(resolve('rules'), { testFile: TEST_FILE });
+    const { ruleSet, faults } = checkRulePack(resolve('rules'), { testDir: TEST_DIR });
     expect(faults).toEqual([]);
     expect(ruleSet!.rules.length).toBeGreaterThan(20);
   });
@@ -39,16 +40,55 @@ describe('rules:check', () => {
     ['an unknown prompt action', changeRule('fgm', (r) => ({ ...r, prompts: [{ action: 'call_the_family', indicator: 'critical' }] })), { file: 'fgm.json', fault: /prompts\.0\.action Invalid option/ }],
     ['no sources', changeRule('fgm', (r) => ({ ...r, sources: [] })), { file: 'fgm.json', fault: /every rule cites at least one source/ }],
     ['missing sources', changeRule('fgm', ({ sources: _s, ...r }) => r), { file: 'fgm.json', fault: /^sources / }],
-    ['a rule without test cases', (dir) => writeRule(dir, 'untested-rule.json', { ...readRule(dir, 'fgm'), id: 'untested-rule' }), { file: 'untested-rule.json', fault: /no test cases in rule-pack\.test\.ts/ }],
+    ['a rule without test cases', (dir) => writeRule(dir, 'untested-rule.json', { ...readRule(dir, 'fgm'), id: 'untested-rule' }), { file: 'untested-rule.json', fault: /no test cases in rule-pack\*\.test\.ts/ }],
     ['a file not named after its id', (dir) => { writeRule(dir, 'female-genital-mutilation.json', readRule(dir, 'fgm')); unlinkSync(join(dir, 'fgm.json')); }, { file: 'female-genital-mutilation.json', fault: /must be named after the rule's id \(fgm\.json\)/ }],
     ['a bad manifest', (dir) => writeFileSync(join(dir, 'pack.json'), JSON.stringify({ name: 'x', version: 'v1' })), { file: 'pack.json', fault: /version must look like/ }],
     ['bad settings', (dir) => writeFileSync(join(dir, 'settings', 'E06000056.json'), JSON.stringify({ repeatContactThreshold: 0 })), { file: 'settings', fault: /E06000056\.json: repeatContactThreshold/ }],
   ];
 
   it.each(classes)('rejects %s, naming the file', (_, edit, expected) => {
-    const { ruleSet, faults } = checkRulePack(packWith(edit), { testFile: TEST_FILE });
+    const { ruleSet, faults } = checkRulePack(packWith(edit), { testDir: TEST_DIR });
     expect(ruleSet).toBeNull();
     expect(faults).toContainEqual({ file: expected.file, fault: expect.stringMatching(expected.fault) });
+  });
+
+  describe('where it looks for test cases', () => {
+    /** A test directory holding a copy of the live case files, plus `extra` (file name → text). */
+    function testDirWith(extra: Record<string, string>): string {
+      const dir = mkdtempSync(join(tmpdir(), 'rules-check-tests-'));
+      dirs.push(dir);
+      for (const file of ruleTestFiles(TEST_DIR)) cpSync(file, join(dir, file.slice(TEST_DIR.length + 1)));
+      for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
+      return dir;
+    }
+    const withNewRule = () => packWith((dir) => writeRule(dir, 'new-rule.json', { ...readRule(dir, 'fgm'), id: 'new-rule' }));
+    const casesFor = (id: string) => `const cases = {\n  '${id}': {\n    fires: [],\n    doesNotFire: [],\n  },\n};\n`;
+
+    it('lists every rule-pack*.test.ts in the directory, and nothing else', () => {
+      const dir = testDirWith({ 'rule-pack.extra.test.ts': '', 'other.test.ts': '', 'rule-pack.harness.ts': '' });
+      const names = ruleTestFiles(dir).map((f) => f.slice(dir.length + 1));
+      expect(names).toContain('rule-pack.test.ts');
+      expect(names).toContain('rule-pack.extra.test.ts');
+      expect(names.every((n) => /^rule-pack.*\.test\.ts$/.test(n))).toBe(true);
+      expect(names).toEqual([...names].sort());
+    });
+
+    it('accepts a rule whose cases are in any rule-pack*.test.ts file', () => {
+      const { faults } = checkRulePack(withNewRule(), { testDir: testDirWith({ 'rule-pack.extra.test.ts': casesFor('new-rule') }) });
+      expect(faults).toEqual([]);
+    });
+
+    it('does not count cases in a file outside the pattern', () => {
+      const testDir = testDirWith({ 'other.test.ts': casesFor('new-rule'), 'rule-pack.extra.ts': casesFor('new-rule') });
+      const { faults } = checkRulePack(withNewRule(), { testDir });
+      expect(faults).toEqual([{ file: 'new-rule.json', fault: expect.stringMatching(/^no test cases in rule-pack\*\.test\.ts/) }]);
+    });
+
+    it('reports every rule when the test directory does not exist', () => {
+      const { faults } = checkRulePack(resolve('rules'), { testDir: join(tmpdir(), 'no-such-rule-tests') });
+      expect(faults.length).toBeGreaterThan(20);
+      expect(faults.every((f) => /^no test cases in/.test(f.fault))).toBe(true);
+    });
   });
 
   it('reports every fault in one run, not only the first', () => {
@@ -56,7 +96,7 @@ describe('rules:check', () => {
       writeFileSync(join(d, 'under-one.json'), 'not json');
       changeRule('fgm', (r) => ({ ...r, sources: [] }))(d);
     });
-    const { faults } = checkRulePack(dir, { testFile: TEST_FILE });
+    const { faults } = checkRulePack(dir, { testDir: TEST_DIR });
     expect(faults.map((f) => f.file).sort()).toEqual(['fgm.json', 'under-one.json']);
   });
 
