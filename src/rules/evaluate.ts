@@ -4,6 +4,7 @@ import { ACTION_SUMMARIES } from './actions.js';
 import { buildEngine, factsUsed, runtimeFacts } from './engine.js';
 import type { FactName, Facts, FactValue } from './facts.js';
 import { renderRationale } from './rationale.js';
+import type { Prompt } from './prompt.js';
 import type { RuleDefinition } from './rule-file.js';
 import { decideResponse, type ResponseStep } from './response/decide-response.js';
 import type { RuleSet } from './rule-set.js';
@@ -23,15 +24,6 @@ export interface RuleOutcome {
   conditions: ConditionResult[];
 }
 
-export interface Prompt {
-  action: PromptAction;
-  indicator: Indicator;
-  summary: string;
-  detail: string;
-  raisedBy: string[];
-  sources: string[];
-}
-
 export interface Triage {
   ruleSet: { name: string; version: string; hash: string };
   /** A view of the urgency (red: within hours or the same day; amber: one working day; green: later or none). */
@@ -46,6 +38,8 @@ export interface Triage {
   prompts: Prompt[];
   rules: RuleOutcome[];
 }
+
+export type { Prompt } from './prompt.js';
 
 export const URGENCY_PRIORITY: Record<Urgency, Priority> = {
   within_hours: 'red', same_day: 'red', one_working_day: 'amber', three_working_days: 'green', none: 'green',

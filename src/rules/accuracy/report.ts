@@ -1,5 +1,6 @@
 import type { CorpusCase } from './corpus.js';
 import { disagreements, type CaseResult, type Figures, type Rate } from './measure.js';
+import { HEADLINE } from './summary.js';
 
 export interface PackRun {
   label: string;
@@ -15,26 +16,11 @@ const SHORT = { development: 'dev', held_back: 'held', all: 'all' } as const;
 export const pct = (r: Rate) => (r.rate === null ? '–' : `${(r.rate * 100).toFixed(0)}%`);
 const cell = (r: Rate) => `${pct(r)} (${r.hits}/${r.of})`.padEnd(16);
 
-/** The headline figures of each part, one row each: what a practice lead reads first. */
+/** The headline figures of each part, one row each. */
 function headline(run: PackRun): string[] {
-  const row = (name: string, pick: (f: Figures) => Rate) => `  ${name.padEnd(56)}${PARTS.map((p) => cell(pick(run.parts[p]))).join('')}`;
-  const action = (f: Figures, a: string, which: 'sensitivity' | 'specificity' | 'agreement') =>
-    f.actions.find((x) => x.action === a)?.[which] ?? { hits: 0, of: 0, rate: null };
   return [
     `  ${''.padEnd(56)}${PARTS.map((p) => `${PART_NAMES[p]} (${run.parts[p].cases})`.padEnd(16)).join('')}`,
-    row('strategy discussion: sensitivity', (f) => action(f, 'strategy_discussion', 'sensitivity')),
-    row('strategy discussion: specificity', (f) => action(f, 'strategy_discussion', 'specificity')),
-    row('speak to the child: agreement with the labels', (f) => action(f, 'speak_to_child', 'agreement')),
-    row('multi-agency review: agreement with the labels', (f) => action(f, 'multi_agency_review', 'agreement')),
-    row('route exact', (f) => f.route.exact),
-    row('route within one step', (f) => f.route.withinOne),
-    row('urgency exact', (f) => f.urgency.exact),
-    row('urgency within one step', (f) => f.urgency.withinOne),
-    row('colour (red/amber/green) exact', (f) => f.colour),
-    row('floor cases held', (f) => f.floors),
-    row('no statutory action: green', (f) => f.noStatutoryAction.green),
-    ...run.parts.all.noStatutoryAction.guards.map((g) =>
-      row(`no statutory action: ${g.action} shown`, (f) => f.noStatutoryAction.guards.find((x) => x.action === g.action)!.shown)),
+    ...HEADLINE.map(({ label, pick }) => `  ${label.padEnd(56)}${PARTS.map((p) => cell(pick(run.parts[p]))).join('')}`),
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { Figures, Rate } from './measure.js';
+import { GUARD_ACTIONS, type Figures, type Rate } from './measure.js';
 
 /** The headline figures of one pack on the corpus: what the README and the transparency record carry. */
 export interface AccuracySummary {
@@ -8,31 +8,39 @@ export interface AccuracySummary {
   parts: { development: Figures; held_back: Figures };
 }
 
-const pct = (r: Rate) => (r.rate === null ? '–' : `${(r.rate * 100).toFixed(0)}% (${r.hits}/${r.of})`);
 const action = (f: Figures, a: string, which: 'sensitivity' | 'specificity' | 'agreement') =>
   f.actions.find((x) => x.action === a)?.[which] ?? { hits: 0, of: 0, rate: null };
+
+/** The figures a practice lead reads first, in order: the terminal report and the Markdown table both show these. */
+export const HEADLINE: { label: string; pick: (f: Figures) => Rate }[] = [
+  { label: 'strategy discussion: sensitivity', pick: (f) => action(f, 'strategy_discussion', 'sensitivity') },
+  { label: 'strategy discussion: specificity', pick: (f) => action(f, 'strategy_discussion', 'specificity') },
+  { label: 'speak to the child: agreement', pick: (f) => action(f, 'speak_to_child', 'agreement') },
+  { label: 'multi-agency review: agreement', pick: (f) => action(f, 'multi_agency_review', 'agreement') },
+  { label: 'route exact', pick: (f) => f.route.exact },
+  { label: 'route within one step', pick: (f) => f.route.withinOne },
+  { label: 'urgency exact', pick: (f) => f.urgency.exact },
+  { label: 'urgency within one step', pick: (f) => f.urgency.withinOne },
+  { label: 'colour (red/amber/green) exact', pick: (f) => f.colour },
+  { label: 'floor cases held', pick: (f) => f.floors },
+  { label: 'no statutory action: green', pick: (f) => f.noStatutoryAction.green },
+  ...GUARD_ACTIONS.map((a) => ({
+    label: `no statutory action: ${a.replace(/_/g, ' ')} shown`,
+    pick: (f: Figures) => f.noStatutoryAction.guards.find((x) => x.action === a)!.shown,
+  })),
+];
+
+const pct = (r: Rate) => (r.rate === null ? '–' : `${(r.rate * 100).toFixed(0)}% (${r.hits}/${r.of})`);
 
 /** One Markdown table, the two parts side by side. */
 export function accuracyTable(summary: AccuracySummary): string[] {
   const { development: d, held_back: h } = summary.parts;
-  const row = (name: string, pick: (f: Figures) => Rate) => `| ${name} | ${pct(pick(d))} | ${pct(pick(h))} |`;
   return [
     `Measured by \`npm run rules:evaluate\` on ${summary.measuredOn}: pack ${summary.pack.version} (\`${summary.pack.hash}\`) over`,
     `${summary.corpus.cases} labelled contacts in \`tests/corpus\`, ${summary.corpus.heldBack} of them held back from tuning.`,
     '',
     `| figure | development (${d.cases}) | held back (${h.cases}) |`,
     '|---|---|---|',
-    row('strategy discussion: sensitivity', (f) => action(f, 'strategy_discussion', 'sensitivity')),
-    row('strategy discussion: specificity', (f) => action(f, 'strategy_discussion', 'specificity')),
-    row('speak to the child: agreement', (f) => action(f, 'speak_to_child', 'agreement')),
-    row('multi-agency review: agreement', (f) => action(f, 'multi_agency_review', 'agreement')),
-    row('route exact', (f) => f.route.exact),
-    row('route within one step', (f) => f.route.withinOne),
-    row('urgency exact', (f) => f.urgency.exact),
-    row('urgency within one step', (f) => f.urgency.withinOne),
-    row('floor cases held', (f) => f.floors),
-    row('no statutory action: green', (f) => f.noStatutoryAction.green),
-    ...d.noStatutoryAction.guards.map((g) => row(`no statutory action: ${g.action.replace(/_/g, ' ')} shown`,
-      (f) => f.noStatutoryAction.guards.find((x) => x.action === g.action)!.shown)),
+    ...HEADLINE.map(({ label, pick }) => `| ${label} | ${pct(pick(d))} | ${pct(pick(h))} |`),
   ];
 }

@@ -1,5 +1,6 @@
 import { URGENCIES, type Indicator, type PromptAction, type Route, type Urgency } from '../../schemas/codes.js';
 import { ACTION_SUMMARIES } from '../actions.js';
+import type { Prompt } from '../prompt.js';
 import type { Facts } from '../facts.js';
 import { renderRationale } from '../rationale.js';
 import { holds } from './conditions.js';
@@ -15,20 +16,11 @@ export interface ResponseStep {
   to?: string;
 }
 
-export interface ResponsePrompt {
-  action: PromptAction;
-  indicator: Indicator;
-  summary: string;
-  detail: string;
-  raisedBy: string[];
-  sources: string[];
-}
-
 export interface ResponseDecision {
   route: Route;
   urgency: Urgency;
   steps: ResponseStep[];
-  prompts: ResponsePrompt[];
+  prompts: Prompt[];
 }
 
 /** Routes by how much they do: a floor or a comparison moves along this order. */
@@ -48,7 +40,7 @@ const moveUrgency = (u: Urgency, move: 'raise' | 'lower', to: Urgency): Urgency 
  * so that nothing can lower a floor case below it; last, the duties that
  * follow from the route the contact ends on.
  */
-export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: readonly ResponsePrompt[]): ResponseDecision {
+export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: readonly Prompt[]): ResponseDecision {
   const prompts = rulePrompts.map((p) => ({ ...p, raisedBy: [...p.raisedBy], sources: [...p.sources] }));
   const floors = table.floors.filter((f) => holds(f.when, facts));
   for (const floor of floors) {
@@ -99,7 +91,7 @@ export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: 
   return { route, urgency, steps, prompts };
 }
 
-function ensurePrompt(prompts: ResponsePrompt[], action: PromptAction, indicator: Indicator, raisedBy: string, detail: string, sources: readonly string[]): void {
+function ensurePrompt(prompts: Prompt[], action: PromptAction, indicator: Indicator, raisedBy: string, detail: string, sources: readonly string[]): void {
   if (prompts.some((p) => p.action === action)) return;
   prompts.push({ action, indicator, summary: ACTION_SUMMARIES[action], detail, raisedBy: [raisedBy], sources: [...sources] });
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { deriveFacts, type Facts } from '../../../src/rules/facts.js';
 import { OPERATORS, type ConditionNode } from '../../../src/rules/rule-file.js';
 import { holds } from '../../../src/rules/response/conditions.js';
-import { decideResponse, ROUTE_RANK, urgencyRank, type ResponsePrompt } from '../../../src/rules/response/decide-response.js';
+import type { Prompt } from '../../../src/rules/prompt.js';
+import { decideResponse, ROUTE_RANK, urgencyRank } from '../../../src/rules/response/decide-response.js';
 import { ResponseTableSchema } from '../../../src/rules/response/response-file.js';
 import { loadSettings } from '../../../src/rules/settings.js';
 import type { PromptAction } from '../../../src/schemas/codes.js';
@@ -52,9 +53,9 @@ const table = ResponseTableSchema.parse({
 
 const quietFacts = deriveFacts(quietContact(), { priorContacts: [0], caseSystem: [], complete: true }, loadSettings('rules/settings').national).facts;
 const facts = (overrides: Partial<Facts> = {}): Facts => ({ ...quietFacts, ...overrides });
-const rulePrompt = (action: PromptAction, indicator: 'critical' | 'warning', rule: string): ResponsePrompt =>
+const rulePrompt = (action: PromptAction, indicator: 'critical' | 'warning', rule: string): Prompt =>
   ({ action, indicator, summary: action, detail: `Raised by ${rule}.`, raisedBy: [rule], sources: [`${rule} source`] });
-const decide = (overrides: Partial<Facts> = {}, prompts: ResponsePrompt[] = []) => decideResponse(table, facts(overrides), prompts);
+const decide = (overrides: Partial<Facts> = {}, prompts: Prompt[] = []) => decideResponse(table, facts(overrides), prompts);
 const stepsOf = (decision: ReturnType<typeof decide>, kind: string) => decision.steps.filter((s) => s.step === kind);
 const prompt = (decision: ReturnType<typeof decide>, action: PromptAction) => decision.prompts.filter((p) => p.action === action);
 
