@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { PARTNERS, type Partner } from '../schemas/codes.js';
 
 /**
  * Which partner agencies a check can go to, how soon each must answer, and
  * where each authority's partners take requests. Deadlines are policy and
  * endpoints are deployment, but both are per authority, so they share a file.
  */
-export const PARTNERS = ['police', 'health_gp', 'health_visiting', 'maternity', 'cp_is', 'education', 'probation', 'previous_authority'] as const;
-export type Partner = (typeof PARTNERS)[number];
 
 const LaCode = z.string().regex(/^[EWSN]\d{8}$/);
 const Endpoint = z.strictObject({ url: z.string().url().optional() });

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PARTNERS } from '../rules/partner-settings.js';
-import { PRIORITIES, PROMPT_ACTIONS } from './codes.js';
+import { PARTNERS, PRIORITIES, PROMPT_ACTIONS } from './codes.js';
 import { Instant } from './contact.schema.js';
 import { TriageSchema } from './triage.schema.js';
 

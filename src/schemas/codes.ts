@@ -90,6 +90,10 @@ export const PROMPT_ACTIONS = [
 ] as const;
 export type PromptAction = (typeof PROMPT_ACTIONS)[number];
 
+/** The partner agencies a multi-agency check can ask. */
+export const PARTNERS = ['police', 'health_gp', 'health_visiting', 'maternity', 'cp_is', 'education', 'probation', 'previous_authority'] as const;
+export type Partner = (typeof PARTNERS)[number];
+
 export const INDICATORS = ['critical', 'warning', 'info'] as const;
 export type Indicator = (typeof INDICATORS)[number];
 

@@ -1,7 +1,8 @@
 import { appendAudit } from '../../db/repositories/audit.repo.js';
 import { listChecksToChase, markCheckChased, markCheckOverdue } from '../../db/repositories/checks.repo.js';
 import type { CheckRow } from '../../db/schema.js';
-import { partnerEndpoint, type Partner } from '../../rules/partner-settings.js';
+import { partnerEndpoint } from '../../rules/partner-settings.js';
+import type { Partner } from '../../schemas/codes.js';
 import type { Deps } from '../context.js';
 
 import { DISPATCHER } from './dispatcher.js';

@@ -1,6 +1,7 @@
 import { isoInstant as iso } from '../../lib/dates.js';
 import type { CheckRow } from '../../db/schema.js';
-import type { PartnerSettings, Partner } from '../../rules/partner-settings.js';
+import type { PartnerSettings } from '../../rules/partner-settings.js';
+import type { Partner } from '../../schemas/codes.js';
 import { OUTSTANDING } from '../../db/repositories/checks.repo.js';
 
 const outstanding = new Set<string>(OUTSTANDING);

@@ -4,7 +4,8 @@ import { claimChecksToSend, findCheckForUpdate, updateCheck } from '../../db/rep
 import { listPeople } from '../../db/repositories/contacts.repo.js';
 import { markPreviousAuthorityNotified } from '../../db/repositories/transfers.repo.js';
 import type { CheckRow } from '../../db/schema.js';
-import { partnerEndpoint, type Partner } from '../../rules/partner-settings.js';
+import { partnerEndpoint } from '../../rules/partner-settings.js';
+import type { Partner } from '../../schemas/codes.js';
 import type { Deps } from '../context.js';
 import { chaseOverdueChecks } from './chase-checks.js';
 import { DISPATCHER } from './dispatcher.js';

@@ -1,4 +1,4 @@
-import type { Partner } from '../../rules/partner-settings.js';
+import type { Partner } from '../../schemas/codes.js';
 import type { PromptAction } from '../../schemas/codes.js';
 import type { ContactInput } from '../../schemas/contact.schema.js';
 
