@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { CorpusError, loadCorpus, type CorpusCase } from '../src/rules/accuracy/corpus.js';
 import { measure, runCorpus } from '../src/rules/accuracy/measure.js';
 import { formatComparison, formatRun, type PackRun } from '../src/rules/accuracy/report.js';
+import { asV1 } from '../src/rules/accuracy/v1-view.js';
 import { accuracyTable, type AccuracySummary } from '../src/rules/accuracy/summary.js';
 import { Evaluator } from '../src/rules/evaluate.js';
 import { loadRuleSet, RuleFileError } from '../src/rules/rule-set.js';
@@ -19,6 +20,8 @@ development part, the held-back part and all cases: each prompt action's
 sensitivity and specificity, route and urgency exact and within one step,
 how often each rule fires and how often a firing was wanted, and every
 disagreement with its case's reasoning. With --candidate, both packs side by side.
+With --v1-only, each contact keeps only the fields API v1 named (as a partner
+system written against the first contract sends it).
 With --write, the live pack's figures go to ${SUMMARY_FILE} (read by rules:doc)
 and into the README between its accuracy markers.`;
 
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'show-held-back': { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
+    'v1-only': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -72,7 +76,9 @@ function writeSummary(run: PackRun, cases: CorpusCase[]): void {
 }
 
 try {
-  const cases = loadCorpus(values.corpus);
+  const loaded = loadCorpus(values.corpus);
+  const cases = values['v1-only'] ? loaded.map((c) => ({ ...c, body: asV1(c.body) })) : loaded;
+  if (values['v1-only'] && values.write) throw new Error('--write records the figures on the corpus as written; leave out --v1-only');
   const current = await run('current', values.rules, cases);
   const candidate = values.candidate ? await run('candidate', values.candidate, cases) : null;
   if (values.write) writeSummary(current, cases);

@@ -11,11 +11,10 @@ export const DISCLOSURE_FACTS = {
   fiiLevel: 'Fabricated or induced illness: perplexing_presentation, suspected or induced_harm (null if none)',
 } as const;
 
+/** Only abuse codes say what a disclosure was; a neglect or emotional code beside it may be the referrer's own worry. */
 function codeKind(codes: readonly string[]): string {
   if (codes.some((c) => c === '19B' || c === '19C')) return 'sexual';
   if (codes.some((c) => c === '18B' || c === '18C')) return 'physical';
-  if (codes.includes('16A')) return 'neglect';
-  if (codes.includes('17A')) return 'emotional';
   return 'unspecified';
 }
 

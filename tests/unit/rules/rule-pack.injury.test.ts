@@ -24,6 +24,17 @@ const cases: RuleCases = {
     fires: [{ name: 'the national route', contact: quietContact({ children: [baby({ injuries: [bruise(['shin'])] })] }) }],
     doesNotFire: [{ name: 'an authority that appraises health first', contact: quietContact({ children: [baby({ injuries: [bruise(['shin'])] })] }), settings: { nonMobileInjuryRoute: 'health_appraisal_first' } }],
   },
+  'physical-abuse-alleged-baby': {
+    fires: [
+      { name: 'physical abuse by an adult alleged, a ten-month-old in the family', contact: quietContact({ concerns: ['18C'], children: [aged(BORN.months10)] }) },
+      { name: 'alleged about an older sister, a baby brother at home', contact: quietContact({ concerns: ['18C'], children: [child(), aged(BORN.months10)] }) },
+    ],
+    doesNotFire: [
+      { name: 'a two-year-old, no baby', contact: quietContact({ concerns: ['18C'], children: [aged('2024-01-20')] }) },
+      { name: 'harm between children (18B)', contact: quietContact({ concerns: ['18B'], children: [aged(BORN.months10)] }) },
+      { name: 'already acted on', contact: quietContact({ concerns: ['18C'], alreadyActedOn: true, children: [aged(BORN.months10)] }) },
+    ],
+  },
   'baby-harmed': {
     fires: [
       { name: 'a ten-month-old who cruises, with a burn', contact: quietContact({ children: [aged(BORN.months10, { mobility: 'becoming_mobile', injuries: [burn] })] }) },

@@ -18,6 +18,18 @@ const cases: RuleCases = {
       { name: 'speaks of self-harm, no sign of exploitation', contact: quietContact({ exploitation: { suicidalThoughts: true, drugsOrCash: false }, children: [teen()] }) },
     ],
   },
+  'exploitation-code-only': {
+    fires: [
+      { name: 'CSE raised about a twelve-year-old with nothing else recorded', contact: quietContact({ concerns: ['11A'], children: [teen()] }) },
+      { name: 'trafficking raised about a child living with family', contact: quietContact({ concerns: ['12A'], children: [teen()] }) },
+    ],
+    doesNotFire: [
+      { name: 'the signs were asked about and none found', contact: quietContact({ concerns: ['11A'], exploitation: { foundWithUnknownAdults: false }, children: [teen()] }) },
+      { name: 'missing episodes recorded', contact: quietContact({ concerns: ['11A'], children: [teen({ missingEpisodesLast12Months: 1 })] }) },
+      { name: 'an unaccompanied child (accommodation and the NRM instead)', contact: quietContact({ concerns: ['12A'], children: [teen({ unaccompanied: true })] }) },
+      { name: 'the case already open', contact: quietContact({ concerns: ['11A'], children: [teen({ history: { cinCurrent: true } })] }) },
+    ],
+  },
   'exploitation-concern': {
     fires: [
       { name: 'CCE raised about a twelve-year-old', contact: quietContact({ concerns: ['24A'], children: [teen()] }) },
