@@ -6,6 +6,8 @@ export interface AccuracySummary {
   measuredOn: string;
   corpus: { cases: number; heldBack: number };
   parts: { development: Figures; held_back: Figures };
+  /** The same contacts cut back to the fields API v1 named, as a partner system on the first contract sends them. */
+  v1Only?: { development: Figures; held_back: Figures };
 }
 
 const action = (f: Figures, a: string, which: 'sensitivity' | 'specificity' | 'agreement') =>
@@ -32,15 +34,17 @@ export const HEADLINE: { label: string; pick: (f: Figures) => Rate }[] = [
 
 const pct = (r: Rate) => (r.rate === null ? '–' : `${(r.rate * 100).toFixed(0)}% (${r.hits}/${r.of})`);
 
-/** One Markdown table, the two parts side by side. */
+/** One Markdown table: the two parts side by side, and beside them the same contacts with only API v1's fields. */
 export function accuracyTable(summary: AccuracySummary): string[] {
   const { development: d, held_back: h } = summary.parts;
+  const v1 = summary.v1Only;
   return [
     `Measured by \`npm run rules:evaluate\` on ${summary.measuredOn}: pack ${summary.pack.version} (\`${summary.pack.hash}\`) over`,
     `${summary.corpus.cases} labelled contacts in \`tests/corpus\`, ${summary.corpus.heldBack} of them held back from tuning.`,
+    ...(v1 ? ['The last two columns are the same contacts with only the fields API v1 named (`--v1-only`), the rest not known.'] : []),
     '',
-    `| figure | development (${d.cases}) | held back (${h.cases}) |`,
-    '|---|---|---|',
-    ...HEADLINE.map(({ label, pick }) => `| ${label} | ${pct(pick(d))} | ${pct(pick(h))} |`),
+    `| figure | development (${d.cases}) | held back (${h.cases}) |${v1 ? ' v1 fields, development | v1 fields, held back |' : ''}`,
+    `|---|---|---|${v1 ? '---|---|' : ''}`,
+    ...HEADLINE.map(({ label, pick }) => `| ${label} | ${pct(pick(d))} | ${pct(pick(h))} |${v1 ? ` ${pct(pick(v1.development))} | ${pct(pick(v1.held_back))} |` : ''}`),
   ];
 }
