@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NearMiss } from '../../../src/rules/near-misses.js';
-import { quietContact } from '../../fixtures/contacts.js';
+import { child, quietContact } from '../../fixtures/contacts.js';
 import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
 interface NearMisses { contactId: string; priority: string; ruleSet: { hash: string }; nearMisses: NearMiss[] }
@@ -11,8 +11,12 @@ describe('GET /api/v1/contacts/{id}/near-misses', () => {
   let id: string;
   beforeAll(async () => {
     t = await createTestApp();
-    // Physical punishment reported in plain words: the minimising-language rule misses on one condition only.
-    const res = await t.request('POST', '/api/v1/contacts', { body: quietContact({ physicalPunishmentReported: true, narrative: 'Mother hit the child with a belt.' }) });
+    // Physical punishment reported in plain words: the minimising-language rule misses on one condition only. Pack 2026.12.1
+    // also asks for a child under five and a cumulative concern (history, domestic abuse or repeat contacts), so the child
+    // is three and known from two earlier contacts this year (not history or domestic abuse: pre-birth-risk's alternatives
+    // below must stay unmet).
+    const known = child({ dateOfBirth: '2023-05-01', history: { cpPlanCurrent: false, cpPlanPrevious: false, cinCurrent: false, cinPrevious: false, contactsLast12Months: 2 } });
+    const res = await t.request('POST', '/api/v1/contacts', { body: quietContact({ children: [known], physicalPunishmentReported: true, narrative: 'Mother hit the child with a belt.' }) });
     expect(res.status).toBe(201);
     id = ((await res.json()) as { id: string }).id;
   });

@@ -18,6 +18,10 @@ const march = () => seedScenarios().find((s) => s.id === 'seed-march-2023-hit-by
  *   5 March 2023 (red, 1D, youngest 6 months), ben, nfa → overturned to a strategy discussion, closed 27 Nov (overridden)
  *   6 a 3-month-old (amber), ben, early help         closed 27 Nov
  * plus one decided but open, and one closed in another authority.
+ * Pack 2026.12.1 makes a contact amber by what it alleges, not by who refers or a baby's age alone, so the amber
+ * ones carry a concern that sends them to a child-in-need assessment within one working day: 3 a relative's report of
+ * domestic abuse the child saw, 4 an anonymous report of physical abuse, 6 a health visitor's report of a neglected baby.
+ * None has a critical prompt, so only the nfa on 4 departs.
  */
 describe('GET /api/v1/audit/samples', () => {
   let t: TestApp;
@@ -35,14 +39,30 @@ describe('GET /api/v1/audit/samples', () => {
     const plans = [
       { input: quietContact(), screener: 'anna', outcome: 'assessment_s17', closeAt: '2026-11-25T12:00:00Z' },
       { input: quietContact(), screener: 'ben', outcome: 'nfa', closeAt: '2026-11-25T15:00:00Z' },
-      { input: quietContact({ referrer: { source: '1A' } }), screener: 'anna', outcome: 'early_help', closeAt: '2026-11-26T09:00:00Z' },
-      { input: quietContact({ referrer: { source: '9' } }), screener: 'anna', outcome: 'nfa', overrideReason: 'discretionary', review: { verdict: 'endorse' as const }, closeAt: '2026-11-26T16:00:00Z' },
+      {
+        input: quietContact({
+          referrer: { source: '1A', relationshipToChild: 'aunt' }, household: { domesticAbuse: true }, domesticAbuseDetail: { childPresent: true },
+          narrative: 'The child’s aunt says the mother’s partner hit the mother in front of the child at the weekend.',
+        }),
+        screener: 'anna', outcome: 'early_help', closeAt: '2026-11-26T09:00:00Z',
+      },
+      {
+        input: quietContact({ referrer: { source: '9' }, concerns: ['18C'], narrative: 'An anonymous caller says the child’s stepfather throws him about when he has been drinking.' }),
+        screener: 'anna', outcome: 'nfa', overrideReason: 'discretionary', review: { verdict: 'endorse' as const }, closeAt: '2026-11-26T16:00:00Z',
+      },
       {
         input: march(), screener: 'ben', outcome: 'nfa', overrideReason: 'discretionary',
         declined: { strategy_discussion: 'Mother accepts she smacked; no injury was seen by the referrers.' },
         review: { verdict: 'overturn' as const, outcome: 'strategy_discussion' }, closeAt: '2026-11-27T10:00:00Z',
       },
-      { input: quietContact({ children: [child({ personId: 'P-BABY', dateOfBirth: '2026-08-01', mobility: 'not_independently_mobile', communicates: false })] }), screener: 'ben', outcome: 'early_help', closeAt: '2026-11-27T11:00:00Z' },
+      {
+        input: quietContact({
+          referrer: { source: '3B', organisation: 'Health visiting', spokenToDirectly: true }, concerns: ['16A'],
+          children: [child({ personId: 'P-BABY', dateOfBirth: '2026-08-01', mobility: 'not_independently_mobile', communicates: false })],
+          narrative: 'The health visitor is worried that the baby is not gaining weight and the home is often cold; the mother is struggling.',
+        }),
+        screener: 'ben', outcome: 'early_help', closeAt: '2026-11-27T11:00:00Z',
+      },
     ];
     for (const plan of plans) {
       t.clock.set('2026-11-24T12:00:00Z');

@@ -33,9 +33,13 @@ describe('dispatching checks to partners', () => {
   }, START_UP_MS);
   afterAll(async () => { await t.close(); server.close(); });
 
+  // A family that moved in with a plan, and a new concern (domestic abuse): pack 2026.12.1 asks for a multi-agency review
+  // (domestic-abuse, prior-cp-history-new-concern) and household checks (unchecked-adult) only when there is a concern.
   const movedIn = () => quietContact({
     children: [child({ history: { cpPlanPrevious: true } })],
     adults: [{ role: 'mother', livesWithChild: true, checksCompleted: false }],
+    household: { domesticAbuse: true },
+    narrative: 'The mother told the school her partner has been violent to her since they moved here; the child was at home.',
     movement: { movedIntoAreaOn: '2026-11-01', previousAuthority: 'E06000055', planInPreviousAuthority: 'cin', previousAuthorityNotified: false },
   });
   const checksOf = async (id: string) => Object.fromEntries(

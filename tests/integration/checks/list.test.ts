@@ -9,8 +9,13 @@ describe('GET /api/v1/checks', () => {
   let contactId: string;
   beforeAll(async () => {
     t = await createTestApp({ env: PARTNER_ENV, now: '2026-11-24T10:00:00Z' });
+    // Physical abuse by an adult, seen by school staff, with the mother unchecked: pack 2026.12.1 asks for household checks
+    // only (unchecked-adult: police, probation, GP) and makes it amber (a child-in-need assessment within one working day),
+    // so the police and GP checks are due on the 25th and overdue by the 26th.
     const contact = await json(await t.request('POST', '/api/v1/contacts', { body: quietContact({
       adults: [{ role: 'mother', livesWithChild: true, checksCompleted: false }],
+      concerns: ['18C'],
+      narrative: 'Staff saw the mother push the child hard against the school gate at pick-up; no injury was seen.',
     }) }));
     contactId = contact.id;
   }, START_UP_MS);

@@ -36,8 +36,14 @@ describe('a decision that stands, when a partner’s answer raises a critical pr
   afterAll(async () => { await t.close(); server.close(); });
 
   it('is reopened for a new decision, due at once, with the first decision kept and the reason in the trail', async () => {
+    // Physical punishment by an unchecked new partner: under pack 2026.12.1 household checks (unchecked-adult) and nothing
+    // else; an unchecked adult with no concern raises nothing. Early help, so no duty to speak with the child is added.
     const created = await json(await t.request('POST', '/api/v1/contacts', {
-      body: quietContact({ adults: [{ role: 'partner', livesWithChild: true, checksCompleted: false }] }),
+      body: quietContact({
+        adults: [{ role: 'partner', livesWithChild: true, checksCompleted: false }],
+        physicalPunishmentReported: true,
+        narrative: 'The mother told staff her new partner hit the child on the leg for misbehaving at the weekend; no mark seen.',
+      }),
     }));
     expect(created.triage.prompts.map((p: { action: string }) => p.action)).toEqual(['household_checks']);
     const decided = await t.request('POST', `/api/v1/contacts/${created.id}/decision`, {

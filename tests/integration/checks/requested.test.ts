@@ -15,6 +15,8 @@ describe('checks requested when a contact is recorded', () => {
   }, START_UP_MS);
   afterAll(async () => { await t.close(); server.close(); });
 
+  // A police notification of domestic abuse in a baby's home: pack 2026.12.1 asks for a multi-agency review (domestic-abuse)
+  // and household checks (domestic-abuse-young-child, unchecked-adult) because of the abuse, not because a baby is named.
   const baby = () => quietContact({
     referrer: { source: '6', organisation: 'Police', spokenToDirectly: true },
     children: [child({ dateOfBirth: '2026-08-20', mobility: 'not_independently_mobile', communicates: false })],
@@ -22,8 +24,9 @@ describe('checks requested when a contact is recorded', () => {
       { role: 'mother', livesWithChild: true, checksCompleted: false },
       { role: 'partner', personId: 'P-ADULT-9', livesWithChild: true, checksCompleted: false, allegedPerpetrator: true },
     ],
+    household: { domesticAbuse: true },
     evidenceHeld: ['body_worn_video'],
-    narrative: 'Police attended a verbal argument at the home; the baby was asleep upstairs.',
+    narrative: 'Police attended a domestic incident at the home: the partner shouted at and shoved the mother; the baby was asleep upstairs.',
   });
 
   it('asks each partner the prompts call for, naming every child and adult by stored id', async () => {
@@ -60,8 +63,11 @@ describe('checks requested when a contact is recorded', () => {
     expect(redChecks.length).toBeGreaterThan(0);
     for (const check of redChecks) expect(check.due_at).toEqual(new Date('2026-11-24T17:00:00Z'));
 
+    // Amber is a child-in-need assessment within one working day: domestic abuse the child saw (an unchecked adult alone is no longer a concern).
     const amber = await json(await t.request('POST', '/api/v1/contacts', { body: quietContact({
       adults: [{ role: 'mother', livesWithChild: true, checksCompleted: false }],
+      household: { domesticAbuse: true }, domesticAbuseDetail: { childPresent: true },
+      narrative: 'The mother told staff her partner pushed her over at home at the weekend, in front of the child.',
     }) }));
     expect(amber.triage.priority).toBe('amber');
     const police = await t.deps.db.selectFrom('checks').selectAll().where('contact_id', '=', amber.id).where('partner', '=', 'police').executeTakeFirstOrThrow();

@@ -15,8 +15,18 @@ describe('POST /api/v1/checks/{id}/response', () => {
   }, START_UP_MS);
   afterAll(async () => { await t.close(); server.close(); });
 
+  /**
+   * A six-year-old tells school that the mother's unchecked partner smacks him. Under pack 2026.12.1 that is physical
+   * punishment with no aggravation: household checks only (unchecked-adult: police, probation, GP), early help. A child
+   * protection history then makes the disclosure a strategy matter (physical-abuse-disclosure), which brings the
+   * multi-agency review; an unchecked adult with no concern would raise nothing at all.
+   */
+  const disclosing = (personId = 'P-000001') => child({ personId, disclosure: true, disclosureKind: 'physical', disclosureAbout: 'household_member' });
   const uncheckedAdult = (overrides: Partial<ContactInput> = {}) => quietContact({
+    children: [disclosing()],
     adults: [{ role: 'mother', livesWithChild: true, checksCompleted: false }, { role: 'partner', livesWithChild: true, checksCompleted: false, allegedPerpetrator: true }],
+    physicalPunishmentReported: true,
+    narrative: 'The child told his teacher that his mum’s partner smacks him when he is naughty; no mark was seen.',
     ...overrides,
   });
   async function record(body: ContactInput) {
@@ -98,8 +108,11 @@ describe('POST /api/v1/checks/{id}/response', () => {
     });
 
     it('a violent adult in the household re-triages an unborn child’s contact into a pre-birth assessment', async () => {
+      // The mother is pregnant; the school reports the partner's physical punishment of her six-year-old (no disclosure, so
+      // no strategy discussion). No pre-birth risk factor is known until the police answer (pre-birth-risk needs one).
       const { contact, check, adultIds } = await record(uncheckedAdult({
-        children: [child({ dateOfBirth: null, expectedDateOfBirth: '2027-03-01', givenName: null, mobility: null, communicates: null })],
+        children: [child(), child({ personId: 'P-UNBORN', dateOfBirth: null, expectedDateOfBirth: '2027-03-01', givenName: null, mobility: null, communicates: null })],
+        narrative: 'The mother, who is pregnant, told staff her partner smacks her son when he is naughty; no mark was seen.',
       }));
       expect(contact.triage.prompts.map((p: { action: string }) => p.action)).not.toContain('pre_birth_assessment');
       const body = await json(await answer(check('police').id, {
@@ -112,7 +125,7 @@ describe('POST /api/v1/checks/{id}/response', () => {
 
     it('an earlier injury counts as an earlier concern, and findings add up across answers', async () => {
       await record(quietContact({ receivedAt: '2026-06-01T10:00:00Z', children: [child({ personId: 'P-INJ' })] }));
-      const { contact, check, childIds, adultIds } = await record(uncheckedAdult({ children: [child({ personId: 'P-INJ' })] }));
+      const { contact, check, childIds, adultIds } = await record(uncheckedAdult({ children: [disclosing('P-INJ')] }));
       expect(contact.triage.facts.priorContactsLast12Months).toBe(1);
       const gp = await json(await answer(check('health_gp').id, {
         respondent: { organisation: 'GP practice' }, summary: 'Seen in A&E in August with a burn to the hand.',

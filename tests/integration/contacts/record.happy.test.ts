@@ -65,8 +65,12 @@ describe('POST /api/v1/contacts: recording and triage', () => {
     const second = quietContact({ receivedAt: '2026-08-01T10:00:00Z', children: [child({ personId: null, nhsNumber: nhs })] });
     const tooOld = quietContact({ receivedAt: '2025-06-01T10:00:00Z', children: [child({ personId: 'P-REPEAT' })] });
     for (const body of [first, second, tooOld]) expect((await t.request('POST', '/api/v1/contacts', { body })).status).toBe(201);
+    // repeat-contacts (pack 2026.12.1) looks at the cumulative picture only when this contact alleges harm: physical punishment.
     const third = await (await t.request('POST', '/api/v1/contacts', {
-      body: quietContact({ receivedAt: '2026-11-01T10:00:00Z', children: [child({ personId: 'P-REPEAT', nhsNumber: nhs })] }),
+      body: quietContact({
+        receivedAt: '2026-11-01T10:00:00Z', children: [child({ personId: 'P-REPEAT', nhsNumber: nhs })],
+        physicalPunishmentReported: true, narrative: 'The mother told staff she hit the child for answering back; no mark was seen.',
+      }),
     })).json();
     expect(third.triage.facts.priorContactsLast12Months).toBe(2);
     const repeat = third.triage.rules.find((r: { id: string }) => r.id === 'repeat-contacts');

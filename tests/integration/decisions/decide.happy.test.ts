@@ -38,7 +38,10 @@ describe('POST /api/v1/contacts/{id}/decision', () => {
   });
 
   it('declining a warning prompt with a reason is not a departure', async () => {
-    const contact = await recordContact(t, quietContact({ referrer: { source: '9' } }));
+    // An anonymous report of physical abuse: anonymous-referrer-harm asks for a multi-agency review as a warning (pack
+    // 2026.12.1 raises none for an anonymous caller alone, and declining a prompt never raised would test nothing).
+    const contact = await recordContact(t, quietContact({ referrer: { source: '9' }, concerns: ['18C'], narrative: 'An anonymous caller says the child’s stepfather throws him about when he has been drinking.' }));
+    expect(contact.triage.prompts).toContainEqual(expect.objectContaining({ action: 'multi_agency_review', indicator: 'warning' }));
     const res = await decide(t, contact, { outcome: 'early_help' }, { multi_agency_review: 'Health visitor already spoke with the family this week.' });
     expect(res.status).toBe(201);
     expect(await body(res)).toMatchObject({ contactStatus: 'decided', departures: [] });
@@ -71,7 +74,14 @@ describe('POST /api/v1/contacts/{id}/decision', () => {
   });
 
   it('information advice on an amber contact where manager sign-off before NFA was prompted: both departures named', async () => {
-    const contact = await recordContact(t, quietContact({ children: [child({ dateOfBirth: '2026-06-01' })] }));
+    // A baby in a home where the health visitor saw domestic abuse: amber (a child-in-need assessment within one working
+    // day), and under-one asks for sign-off before any decision of no action. Pack 2026.12.1 raises neither for a baby alone.
+    const contact = await recordContact(t, quietContact({
+      referrer: { source: '3B', organisation: 'Health visiting', spokenToDirectly: true },
+      children: [child({ dateOfBirth: '2026-06-01', mobility: 'not_independently_mobile', communicates: false })],
+      household: { domesticAbuse: true }, domesticAbuseDetail: { childPresent: true },
+      narrative: 'At a home visit the health visitor saw the father push the mother while she held the baby.',
+    }));
     expect(contact.triage.priority).toBe('amber');
     const res = await decide(t, contact, { outcome: 'information_advice', overrideReason: 'other' });
     const result = await body(res);

@@ -11,6 +11,7 @@ const CLOSE = '2026-11-27T12:00:00Z';
 const DECIDE = '2026-11-24T12:00:00Z';
 const person = (personId: string, ethnicity?: string, extra: Record<string, unknown> = {}) =>
   [child({ personId, ...(ethnicity ? { ethnicity } : {}), ...extra } as never)];
+const anonymousReport = { referrer: { source: '9' as const }, concerns: ['18C' as const], narrative: 'An anonymous caller says the child’s stepfather throws him about when he has been drinking.' };
 
 /**
  * The week of Mon 23 – Fri 27 November 2026 (5 working days). Eight contacts received in it, all closed on the 27th:
@@ -21,6 +22,9 @@ const person = (personId: string, ethnicity?: string, extra: Record<string, unkn
  *   Q5 P-5 —     anna early help, decided on the 26th: after its due time (25th 17:00)
  *   A1 anonymous amber, P-6 WBRI, anna nfa declining multi_agency_review → departs, manager-1 endorses
  *   A2 anonymous amber, P-7 —, anna early help
+ *      (pack 2026.12.1: an anonymous caller alone is green and raises only manager sign-off, so A1 and A2 report
+ *      physical abuse (18C) of a six-year-old: amber, a child-in-need assessment within one working day, with the
+ *      multi-agency review raised by anonymous-referrer-harm alone — a rule that does not fire on M1)
  *   M1 the March contact re-dated (red, non-professional, two MWAS children), ben nfa declining the
  *      strategy discussion → departs, manager-2 overturns to a strategy discussion
  * Outside: a contact of 20 November decided that day by carol, and one of another authority.
@@ -41,10 +45,10 @@ describe('GET /api/v1/oversight/summary', () => {
       { input: quietContact({ children: person('P-4', 'ABAN', { nhsNumber: NHS }) }), screener: 'anna', outcome: 'nfa' },
       { input: quietContact({ children: person('P-5') }), screener: 'anna', outcome: 'early_help', decideAt: '2026-11-26T10:00:00Z' },
       {
-        input: quietContact({ referrer: { source: '9' }, children: person('P-6', 'WBRI') }), screener: 'anna', outcome: 'nfa', overrideReason: 'discretionary',
+        input: quietContact({ ...anonymousReport, children: person('P-6', 'WBRI') }), screener: 'anna', outcome: 'nfa', overrideReason: 'discretionary',
         declined: { multi_agency_review: 'Anonymous and uncorroborated; checks already made with the school.' }, review: { verdict: 'endorse' as const, manager: 'manager-1' },
       },
-      { input: quietContact({ referrer: { source: '9' }, children: person('P-7') }), screener: 'anna', outcome: 'early_help' },
+      { input: quietContact({ ...anonymousReport, children: person('P-7') }), screener: 'anna', outcome: 'early_help' },
     ];
     for (const plan of plans) {
       t.clock.set(DECIDE);
@@ -105,12 +109,15 @@ describe('GET /api/v1/oversight/summary', () => {
 
   it('override rate per rule: a declined prompt counts against every rule that raised it', () => {
     const byRule = Object.fromEntries(summary.overrideRateByRule.map((r: Json) => [r.rule, r]));
-    expect(byRule['anonymous-referrer']).toEqual({ rule: 'anonymous-referrer', count: 1, total: 2, share: 0.5, smallNumber: true });
+    // Pack 2026.12.1: the multi-agency review A1 declined is raised by anonymous-referrer-harm (fired on A1 and A2), and
+    // anonymous-referrer raises only the manager sign-off, which nobody declined: 1 of 2, and 0 of 2.
+    expect(byRule['anonymous-referrer-harm']).toEqual({ rule: 'anonymous-referrer-harm', count: 1, total: 2, share: 0.5, smallNumber: true });
+    expect(byRule['anonymous-referrer']).toEqual({ rule: 'anonymous-referrer', count: 0, total: 2, share: 0, smallNumber: true });
     const strategy = m1.triage.prompts.find((p: Json) => p.action === 'strategy_discussion');
     expect(strategy.raisedBy.length).toBeGreaterThan(0);
     for (const rule of strategy.raisedBy) expect(byRule[rule]).toMatchObject({ count: 1, total: 1, share: 1 });
     const firedOnM1 = m1.triage.rules.filter((r: Json) => r.fired).map((r: Json) => r.id);
-    for (const rule of firedOnM1.filter((r: string) => !strategy.raisedBy.includes(r) && r !== 'anonymous-referrer')) {
+    for (const rule of firedOnM1.filter((r: string) => !strategy.raisedBy.includes(r) && r !== 'anonymous-referrer-harm')) {
       expect(byRule[rule]).toMatchObject({ count: 0 });
     }
   });
