@@ -4,17 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedScenarios } from '../../fixtures/contacts.js';
 import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
-/** The live pack's files as an administrator would send them, with `change` applied to one rule. */
-function candidate(change?: { file: string; edit: (rule: Record<string, any>) => void }): Record<string, string> {
+/** The live pack's files as an administrator would send them, with each change applied to its rule. */
+function candidate(...changes: { file: string; edit: (rule: Record<string, any>) => void }[]): Record<string, string> {
   const files: Record<string, string> = {};
   for (const name of readdirSync('rules').filter((f) => f.endsWith('.json'))) files[name] = readFileSync(join('rules', name), 'utf8');
-  if (change) {
+  for (const change of changes) {
     const rule = JSON.parse(files[change.file]!);
     change.edit(rule);
     files[change.file] = JSON.stringify(rule);
   }
   return files;
 }
+
+const toWarning = (r: Record<string, any>) => { r.prompts = [{ action: 'strategy_discussion', indicator: 'warning' }]; };
 
 describe('POST /api/v1/rules/replays', () => {
   let t: TestApp;
@@ -30,12 +32,13 @@ describe('POST /api/v1/rules/replays', () => {
   afterAll(async () => { await t.close(); });
 
   it('names exactly this authority’s contacts that would lose a critical prompt, and records the run', async () => {
-    const weakened = candidate({ file: 'minimising-language.json', edit: (r) => { r.prompts = [{ action: 'strategy_discussion', indicator: 'warning' }]; } });
+    // March 2023 has its strategy discussion from two rules: the minimised assault, and physical abuse alleged with a baby at home.
+    const weakened = candidate({ file: 'minimising-language.json', edit: toWarning }, { file: 'physical-abuse-alleged-baby.json', edit: toWarning });
     const res = await t.request('POST', '/api/v1/rules/replays', { role: 'admin', body: { files: weakened } });
     expect(res.status).toBe(200);
     const report = await res.json();
     expect(report.contacts).toBe(2);
-    // The black eye keeps its strategy discussion through the injury rule; March 2023 had it only from the minimising language.
+    // The black eye keeps its strategy discussion through the injury rule; March 2023 had it only from the two weakened rules.
     expect(report.criticalLost).toEqual([{ contactId: ids['seed-march-2023-hit-by-mother'], la: 'E06000056', actions: ['strategy_discussion'] }]);
     expect(report.criticalLostCount).toBe(1);
     expect(report.priorityMatrix.red).toEqual({ amber: 1, red: 1 });
