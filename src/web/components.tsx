@@ -28,14 +28,14 @@ interface FieldProps { id: string; name: string; label: string; hint?: string; e
 
 const describedBy = (p: FieldProps) => [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function TextInput(p: FieldProps & { value?: string | undefined; width?: string; type?: string; autocomplete?: string }) {
+export function TextInput(p: FieldProps & { value?: string | undefined; width?: string; type?: string; autocomplete?: string; inputmode?: 'numeric' }) {
   return (
     <div class={`govuk-form-group${p.error ? ' govuk-form-group--error' : ''}`}>
       <label class="govuk-label" for={p.id}>{p.label}</label>
       {p.hint ? <div id={`${p.id}-hint`} class="govuk-hint">{p.hint}</div> : null}
       <ErrorMessage id={p.id} message={p.error} />
       <input class={`govuk-input${p.width ? ` govuk-input--width-${p.width}` : ''}${p.error ? ' govuk-input--error' : ''}`}
-        id={p.id} name={p.name} type={p.type ?? 'text'} value={p.value ?? ''} aria-describedby={describedBy(p)} autocomplete={p.autocomplete ?? 'off'} spellcheck={false} />
+        id={p.id} name={p.name} type={p.type ?? 'text'} inputmode={p.inputmode} value={p.value ?? ''} aria-describedby={describedBy(p)} autocomplete={p.autocomplete ?? 'off'} spellcheck={false} />
     </div>
   );
 }
@@ -79,33 +79,72 @@ function FieldsetGroup({ p, children }: { p: FieldProps; children: Child }) {
   );
 }
 
-/** A yes / no / not known question: an absent answer means not known, never no. */
-export function YesNo(p: FieldProps & { value?: boolean | null | undefined }) {
-  const current = p.value === true ? 'yes' : p.value === false ? 'no' : '';
+/**
+ * Questions revealed under a ticked box (the GOV.UK conditional reveal):
+ * govuk-frontend's script hides them while the box is unticked; without
+ * JavaScript they simply show. Only checkboxes reveal: on radios the script
+ * sets aria-expanded, which ARIA does not allow on a radio (govuk-frontend
+ * issue 979), so a question with a reveal is asked as a box to tick.
+ */
+export type Reveals = Record<string, Child>;
+
+/** One choice of radios or checkboxes: value, label, and a hint under the label. */
+export type Option = readonly [string, string] | readonly [string, string, string];
+
+function Choice({ kind, id, name, value, option, checked, reveal }: {
+  kind: 'radios' | 'checkboxes'; id: string; name: string; value: string; option: Option; checked: boolean; reveal?: Child | undefined;
+}) {
+  const [, label, hint] = option;
+  return (
+    <>
+      <div class={`govuk-${kind}__item`}>
+        <input class={`govuk-${kind}__input`} id={id} name={name} type={kind === 'radios' ? 'radio' : 'checkbox'} value={value} checked={checked}
+          data-aria-controls={reveal ? `conditional-${id}` : undefined} aria-describedby={hint ? `${id}-item-hint` : undefined} />
+        <label class={`govuk-label govuk-${kind}__label`} for={id}>{label}</label>
+        {hint ? <div id={`${id}-item-hint`} class={`govuk-hint govuk-${kind}__hint`}>{hint}</div> : null}
+      </div>
+      {reveal ? <div class={`govuk-${kind}__conditional${checked ? '' : ` govuk-${kind}__conditional--hidden`}`} id={`conditional-${id}`}>{reveal}</div> : null}
+    </>
+  );
+}
+
+/** One choice of a few, with "Not known" last: an absent answer means not known, and nothing is chosen for the screener. */
+export function Radios(p: FieldProps & { value?: string | undefined; options: readonly Option[]; inline?: boolean }) {
+  const all: Option[] = [...p.options, ['', 'Not known']];
   return (
     <FieldsetGroup p={p}>
-      <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
-        {([['yes', 'Yes'], ['no', 'No'], ['', 'Not known']] as const).map(([value, label], i) => (
-          <div class="govuk-radios__item">
-            <input class="govuk-radios__input" id={i === 0 ? p.id : `${p.id}-${value || 'unknown'}`} name={p.name} type="radio" value={value} checked={current === value} />
-            <label class="govuk-label govuk-radios__label" for={i === 0 ? p.id : `${p.id}-${value || 'unknown'}`}>{label}</label>
-          </div>
+      <div class={`govuk-radios govuk-radios--small${p.inline ?? true ? ' govuk-radios--inline' : ''}`} data-module="govuk-radios">
+        {all.map((option, i) => (
+          <Choice kind="radios" id={i === 0 ? p.id : `${p.id}-${option[0] || 'unknown'}`} name={p.name} value={option[0]} option={option} checked={(p.value ?? '') === option[0]} />
         ))}
       </div>
     </FieldsetGroup>
   );
 }
 
-export function Checkboxes(p: FieldProps & { values: readonly string[]; options: readonly (readonly [string, string])[]; columns?: boolean }) {
+/** A yes / no / not known question: an absent answer means not known, never no. */
+export function YesNo(p: FieldProps & { value?: boolean | null | undefined }) {
+  const current = p.value === true ? 'yes' : p.value === false ? 'no' : '';
+  return <Radios id={p.id} name={p.name} label={p.label} hint={p.hint} error={p.error} value={current} options={[['yes', 'Yes'], ['no', 'No']]} />;
+}
+
+/**
+ * Boxes to tick. `fields` lets a box stand for a yes-or-not-known field of its
+ * own (posted as that name with the value "yes", its id taken from the name)
+ * among boxes that share the group's name; `values` then lists it by its key.
+ */
+export function Checkboxes(p: FieldProps & { values: readonly string[]; options: readonly Option[]; columns?: boolean; reveals?: Reveals; fields?: Record<string, string> }) {
   return (
     <FieldsetGroup p={p}>
       <div class={`govuk-checkboxes govuk-checkboxes--small${p.columns ? ' app-columns' : ''}`} data-module="govuk-checkboxes">
-        {p.options.map(([value, label], i) => (
-          <div class="govuk-checkboxes__item">
-            <input class="govuk-checkboxes__input" id={i === 0 ? p.id : `${p.id}-${value}`} name={p.name} type="checkbox" value={value} checked={p.values.includes(value)} />
-            <label class="govuk-label govuk-checkboxes__label" for={i === 0 ? p.id : `${p.id}-${value}`}>{label}</label>
-          </div>
-        ))}
+        {p.options.map((option, i) => {
+          const [key] = option;
+          const field = p.fields?.[key];
+          return (
+            <Choice kind="checkboxes" id={field ? field.replace(/\./g, '-') : i === 0 ? p.id : `${p.id}-${key}`} name={field ?? p.name} value={field ? 'yes' : key}
+              option={option} checked={p.values.includes(key)} reveal={p.reveals?.[key]} />
+          );
+        })}
       </div>
     </FieldsetGroup>
   );

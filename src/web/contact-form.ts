@@ -2,6 +2,7 @@ import { isCalendarDate } from '../lib/dates.js';
 import { zonedInstant } from '../lib/working-days.js';
 import type { FieldError } from '../domain/errors.js';
 import type { FieldErrors } from './components.js';
+import { EARLIER_CONTACTS, POSES_RISK } from './labels.js';
 
 /** The submitted form: every field by its name, repeated fields (checkboxes) as lists. */
 export type FormValues = Record<string, string | string[]>;
@@ -26,7 +27,20 @@ export function count(form: FormValues, name: string, max: number): number {
 
 const text = (form: FormValues, name: string) => value(form, name) || undefined;
 const yesNo = (form: FormValues, name: string) => ({ yes: true, no: false } as Record<string, boolean>)[value(form, name)];
-const flags = (form: FormValues, name: string) => Object.fromEntries(values(form, name).map((k) => [k, true]));
+/** Ticked boxes as true; boxes that only reveal questions are left out. */
+const flags = (form: FormValues, name: string, revealOnly: readonly string[] = []) =>
+  Object.fromEntries(values(form, name).filter((k) => !revealOnly.includes(k)).map((k) => [k, true]));
+/** A count as a number; anything else is passed on as typed, for the API's schema to refuse with a message. */
+const whole = (form: FormValues, name: string): number | string | undefined => {
+  const v = value(form, name).replace(/[,\s]/g, '');
+  if (!v) return undefined;
+  return /^\d{1,6}$/.test(v) ? Number(v) : value(form, name);
+};
+/** A section of the contact, or nothing when none of its questions was answered. */
+const section = <T extends Record<string, unknown>>(record: T): T | undefined => {
+  const pruned = prune(record);
+  return Object.keys(pruned).length ? pruned : undefined;
+};
 
 export function dateFrom(form: FormValues, name: string): string | undefined {
   const [d, m, y] = ['day', 'month', 'year'].map((p) => value(form, `${name}.${p}`));
@@ -63,6 +77,16 @@ export function contactFromForm(form: FormValues, timeZone: string): Record<stri
       disability: yesNo(form, `${p}.disability`),
       communicates: yesNo(form, `${p}.communicates`),
       disclosure: yesNo(form, `${p}.disclosure`),
+      disclosureKind: text(form, `${p}.disclosureKind`),
+      disclosureAbout: text(form, `${p}.disclosureAbout`),
+      disclosureAlreadyActedOn: yesNo(form, `${p}.disclosureAlreadyActedOn`),
+      sexualActivityReported: yesNo(form, `${p}.sexualActivityReported`),
+      missingEpisodesLast12Months: whole(form, `${p}.missingEpisodesLast12Months`),
+      unaccompanied: yesNo(form, `${p}.unaccompanied`),
+      homeless: yesNo(form, `${p}.homeless`),
+      needsAccommodationTonight: yesNo(form, `${p}.needsAccommodationTonight`),
+      privatelyFostered: yesNo(form, `${p}.privatelyFostered`),
+      youngCarer: yesNo(form, `${p}.youngCarer`),
       injuries: injuryType ? [prune({
         type: injuryType,
         sites: values(form, `${p}.injury.sites`),
@@ -70,27 +94,44 @@ export function contactFromForm(form: FormValues, timeZone: string): Record<stri
         explanation: text(form, `${p}.injury.explanation`),
         explanationAssessment: text(form, `${p}.injury.explanationAssessment`),
         healthConfirmedNonInflicted: yesNo(form, `${p}.injury.healthConfirmedNonInflicted`),
+        needsMedicalCare: yesNo(form, `${p}.injury.needsMedicalCare`),
       })] : [],
-      history: flags(form, `${p}.history`),
+      history: prune({ ...flags(form, `${p}.history`, [EARLIER_CONTACTS]), contactsLast12Months: whole(form, `${p}.history.contactsLast12Months`) }),
     });
   });
 
   const adults = Array.from({ length: adultCount }, (_, i) => {
     const p = `adults.${i}`;
-    return prune({ role: text(form, `${p}.role`), personId: text(form, `${p}.personId`), ...flags(form, `${p}.flags`) });
+    return prune({
+      role: text(form, `${p}.role`),
+      personId: text(form, `${p}.personId`),
+      ...flags(form, `${p}.flags`, [POSES_RISK]),
+      harmedChildBefore: yesNo(form, `${p}.harmedChildBefore`),
+      sexualRiskToChildren: yesNo(form, `${p}.sexualRiskToChildren`),
+      managedUnderMappa: yesNo(form, `${p}.managedUnderMappa`),
+      hasAccessToChild: yesNo(form, `${p}.hasAccessToChild`),
+      releaseOrMoveInOn: dateFrom(form, `${p}.releaseOrMoveInOn`),
+      worksWithChildren: yesNo(form, `${p}.worksWithChildren`),
+      excludedByPlan: yesNo(form, `${p}.excludedByPlan`),
+    });
   }).filter((a) => Object.keys(a).length > 0);
 
-  const movement = prune({
+  const movement = section({
     movedIntoAreaOn: dateFrom(form, 'movement.movedIntoAreaOn'),
     previousAuthority: text(form, 'movement.previousAuthority'),
     planInPreviousAuthority: text(form, 'movement.planInPreviousAuthority'),
     previousAuthorityNotified: yesNo(form, 'movement.previousAuthorityNotified'),
+    whereaboutsKnown: yesNo(form, 'movement.whereaboutsKnown'),
+    movedToAvoidServices: yesNo(form, 'movement.movedToAvoidServices'),
+    planBreached: yesNo(form, 'movement.planBreached'),
   });
+  const yesNos = (prefix: string, names: readonly string[]) => Object.fromEntries(names.map((n) => [n, yesNo(form, `${prefix}.${n}`)]));
 
   return prune({
     receivedAt,
     channel: text(form, 'channel'),
     immediateDanger: yesNo(form, 'immediateDanger'),
+    alreadyActedOn: yesNo(form, 'alreadyActedOn'),
     referrer: prune({
       source: text(form, 'referrer.source'),
       name: text(form, 'referrer.name'),
@@ -102,11 +143,31 @@ export function contactFromForm(form: FormValues, timeZone: string): Record<stri
     children,
     adults,
     concerns: values(form, 'concerns'),
+    protectiveAdultPresent: yesNo(form, 'protectiveAdultPresent'),
     physicalPunishmentReported: yesNo(form, 'physicalPunishmentReported'),
+    physicalPunishment: section(yesNos('physicalPunishment', ['implement', 'toHead', 'repeated'])),
     fabricatedOrInducedIllness: yesNo(form, 'fabricatedOrInducedIllness'),
+    fii: text(form, 'fii'),
     evidenceHeld: values(form, 'evidenceHeld'),
     household: flags(form, 'household'),
-    movement: Object.keys(movement).length ? movement : undefined,
+    domesticAbuseDetail: section({
+      dashRisk: text(form, 'domesticAbuseDetail.dashRisk'),
+      ...yesNos('domesticAbuseDetail', ['strangulation', 'weapon', 'childPresent', 'childHurt', 'pregnant']),
+      incidentsLast12Months: whole(form, 'domesticAbuseDetail.incidentsLast12Months'),
+    }),
+    mentalHealthDetail: section(yesNos('mentalHealthDetail', ['psychoticFeatures', 'beliefsAboutChild', 'refusingTreatment', 'suicidal'])),
+    exploitation: section(yesNos('exploitation', ['foundWithUnknownAdults', 'drugsOrCash', 'homeTakenOver', 'onlineSexualExtortion', 'suicidalThoughts'])),
+    neglect: section({
+      wasNotBrought: whole(form, 'neglect.wasNotBrought'),
+      emergencyAttendances: whole(form, 'neglect.emergencyAttendances'),
+      ...yesNos('neglect', ['unsafeSleepIntoxicatedCarer', 'basicNeedsUnmet']),
+    }),
+    honourBasedAbuse: section({
+      ...yesNos('honourBasedAbuse', ['forcedMarriage', 'honourBasedViolence', 'fgmRisk']),
+      travelAbroadOn: dateFrom(form, 'honourBasedAbuse.travelAbroadOn'),
+    }),
+    concealedPregnancy: yesNo(form, 'concealedPregnancy'),
+    movement,
     narrative: text(form, 'narrative'),
   });
 }
@@ -125,7 +186,22 @@ const WORDS: Record<string, string> = {
   explanationAssessment: 'explanation assessment', concerns: 'Concerns', narrative: 'What the referrer said',
   movement: 'Move', movedIntoAreaOn: 'date moved in', previousAuthority: 'previous authority', planInPreviousAuthority: 'plan',
   evidenceHeld: 'Evidence held', children: 'Children', adults: 'Adults',
+  disclosureKind: 'what the child disclosed', disclosureAbout: 'whom the disclosure is about',
+  missingEpisodesLast12Months: 'times reported missing in the last 12 months', history: 'history',
+  contactsLast12Months: 'earlier contacts in the last 12 months', releaseOrMoveInOn: 'date of release or moving in',
+  fii: 'Fabricated or induced illness', domesticAbuseDetail: 'Domestic abuse', dashRisk: 'DASH risk level',
+  incidentsLast12Months: 'incidents in the last 12 months', neglect: 'Neglect', wasNotBrought: 'appointments not brought to',
+  emergencyAttendances: 'emergency department visits', honourBasedAbuse: 'Honour-based abuse', travelAbroadOn: 'date of travel abroad',
 };
+
+/** Zod's words for a count, in the screener's. */
+function friendlyMessage(message: string): string {
+  if (/YYYY-MM-DD|real calendar date/.test(message)) return 'must be a real date';
+  const max = /expected number to be <=\s*(\d+)/.exec(message);
+  if (max) return `must be ${max[1]} or fewer`;
+  if (/expected number/.test(message)) return 'must be a whole number, like 3';
+  return message;
+}
 
 /** From an API field path to the form field's id and a message a screener can act on. */
 export function formErrors(errors: FieldError[]): FieldErrors {
@@ -160,8 +236,7 @@ export function formErrors(errors: FieldError[]): FieldErrors {
       id = idParts.join('-');
       label = words.join(' ');
     }
-    const friendly = /YYYY-MM-DD|real calendar date/.test(message) ? 'must be a real date' : message;
-    out[id] ??= `${label.charAt(0).toUpperCase()}${label.slice(1)} ${friendly}`;
+    out[id] ??= `${label.charAt(0).toUpperCase()}${label.slice(1)} ${friendlyMessage(message)}`;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { REFERRAL_SOURCES } from '../schemas/codes.js';
+import type { Option } from './components.js';
 
 /** Codes shown by their names, as screeners know them. */
 export const REFERRAL_SOURCE_OPTIONS = Object.entries(REFERRAL_SOURCES).map(([code, label]) => [code, `${code} – ${label}`] as [string, string]);
@@ -57,10 +58,19 @@ export const EXPLANATION_OPTIONS: [string, string][] = [
   ['inconsistent', 'Inconsistent'], ['changing', 'Changing'], ['unknown', 'Not yet assessed'],
 ];
 
+/**
+ * Boxes that only reveal questions: they are not facts themselves, so the
+ * form never sends them (an unticked box would otherwise read as "no").
+ */
+export const EARLIER_CONTACTS = 'earlierContacts';
+export const POSES_RISK = 'posesRisk';
+
 export const HISTORY_OPTIONS: [string, string][] = [
   ['cpPlanCurrent', 'On a child protection plan now'], ['cpPlanPrevious', 'Previously on a child protection plan'],
   ['cinCurrent', 'Child in need plan now'], ['cinPrevious', 'Previously child in need'], ['lookedAfterCurrent', 'Looked after now'],
   ['previousS47', 'Previous s47 enquiry'], ['siblingCpPlan', 'A sibling is on a plan'], ['previousChildRemoved', 'A child of the family was removed'],
+  ['siblingUnexplainedDeath', 'A brother or sister died suddenly or unexpectedly, or of harm'],
+  [EARLIER_CONTACTS, 'Earlier contacts or referrals in the last 12 months'],
 ];
 
 export const ADULT_ROLE_OPTIONS: [string, string][] = [
@@ -68,9 +78,10 @@ export const ADULT_ROLE_OPTIONS: [string, string][] = [
   ['other_relative', 'Other relative'], ['sibling_adult', 'Adult sibling'], ['lodger', 'Lodger'], ['other', 'Other'],
 ];
 
-export const ADULT_FLAG_OPTIONS: [string, string][] = [
+export const ADULT_FLAG_OPTIONS: Option[] = [
   ['livesWithChild', 'Lives with the child'], ['newToHousehold', 'New to the household'], ['violenceHistory', 'History of violence'],
   ['inCustody', 'In custody'], ['checksCompleted', 'Checks completed'], ['allegedPerpetrator', 'Alleged perpetrator'],
+  [POSES_RISK, 'May pose a risk to children', 'For example, has harmed a child, is a sex offender, or works with children'],
 ];
 
 export const EVIDENCE_OPTIONS: [string, string][] = [
@@ -82,3 +93,38 @@ export const HOUSEHOLD_OPTIONS: [string, string][] = [
 ];
 
 export const PLAN_OPTIONS: [string, string][] = [['cp', 'Child protection plan'], ['cin', 'Child in need plan'], ['early_help', 'Early help'], ['none', 'No plan']];
+
+export const DISCLOSURE_KIND_OPTIONS: Option[] = [
+  ['physical', 'Being hurt'], ['sexual', 'Sexual abuse'], ['neglect', 'Not being looked after (neglect)'],
+  ['emotional', 'Being frightened, threatened or put down (emotional harm)'], ['worry', 'A worry, but not that they are being harmed'],
+];
+
+export const DISCLOSURE_ABOUT_OPTIONS: Option[] = [
+  ['parent_or_carer', 'A parent or carer'], ['household_member', 'Someone else who lives with the child'], ['other_adult', 'Another adult'],
+  ['another_child', 'Another child'], ['not_said', 'The child did not say'],
+];
+
+export const DASH_RISK_OPTIONS: Option[] = [['standard', 'Standard'], ['medium', 'Medium'], ['high', 'High']];
+
+export const FII_OPTIONS: Option[] = [
+  ['perplexing_presentation', 'Health needs that do not add up (a perplexing presentation): not yet FII'],
+  ['suspected', 'FII is suspected'],
+  ['induced_harm', 'Illness has been induced, or the child harmed'],
+];
+
+/** Areas of harm whose questions are shown only when the contact is about them. */
+export const CONTACT_AREA_OPTIONS: Option[] = [
+  ['physicalPunishment', 'Physical punishment'],
+  ['fii', 'Fabricated or induced illness (FII)', 'Including health needs that do not add up (a perplexing presentation)'],
+  ['neglect', 'Neglect'],
+  ['exploitation', 'Exploitation, criminal or sexual'],
+  ['honourBasedAbuse', 'Forced marriage, ‘honour’-based abuse or a risk of FGM'],
+  ['pregnancy', 'A pregnancy', 'Record the unborn baby as a child with an expected date of birth'],
+  ['whereabouts', 'The family cannot be found, has moved to avoid services, or has broken a plan'],
+];
+
+export const CHILD_AREA_OPTIONS: Option[] = [
+  ['disclosure', 'Has disclosed harm'],
+  ['missing', 'Goes missing, or is sexually active'],
+  ['care', 'Where the child lives or who cares for them', 'Alone in the UK, homeless, nowhere safe tonight, privately fostered, or a young carer'],
+];

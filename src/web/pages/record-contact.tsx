@@ -1,26 +1,31 @@
 import { Checkboxes, DateInput, ErrorSummary, Select, Textarea, TextInput, YesNo, type FieldErrors } from '../components.js';
 import { count, MAX_FORM_ADULTS, MAX_FORM_CHILDREN, value, values, type FormValues } from '../contact-form.js';
 import {
-  ADULT_FLAG_OPTIONS, ADULT_ROLE_OPTIONS, CHANNEL_OPTIONS, CONCERN_OPTIONS, ETHNICITY_OPTIONS, EVIDENCE_OPTIONS, EXPLANATION_OPTIONS,
-  HISTORY_OPTIONS, HOUSEHOLD_OPTIONS, INJURY_PATTERN_OPTIONS, INJURY_SITE_OPTIONS, INJURY_TYPE_OPTIONS, MOBILITY_OPTIONS, PLAN_OPTIONS,
-  REFERRAL_SOURCE_OPTIONS, SEX_OPTIONS,
+  ADULT_FLAG_OPTIONS, ADULT_ROLE_OPTIONS, CHANNEL_OPTIONS, CHILD_AREA_OPTIONS, CONCERN_OPTIONS, CONTACT_AREA_OPTIONS, EARLIER_CONTACTS,
+  ETHNICITY_OPTIONS, EVIDENCE_OPTIONS, EXPLANATION_OPTIONS, HISTORY_OPTIONS, HOUSEHOLD_OPTIONS, INJURY_PATTERN_OPTIONS, INJURY_SITE_OPTIONS,
+  INJURY_TYPE_OPTIONS, MOBILITY_OPTIONS, PLAN_OPTIONS, POSES_RISK, REFERRAL_SOURCE_OPTIONS, SEX_OPTIONS,
 } from '../labels.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
+import {
+  CareQuestions, Count, dateParts, DisclosureQuestions, DomesticAbuseQuestions, ExploitationQuestions, FiiQuestions, HonourBasedAbuseQuestions,
+  idOf, MentalHealthQuestions, MissingQuestions, NeglectQuestions, PhysicalPunishmentQuestions, PregnancyQuestions, RiskQuestions,
+  Text as BoundText, ticked, WhereaboutsQuestions, Yn, yn,
+} from './record-contact-fields.js';
 
-const idOf = (name: string) => name.replace(/\./g, '-');
-const yn = (form: FormValues, name: string) => ({ yes: true, no: false } as Record<string, boolean>)[value(form, name)] ?? null;
-const dateParts = (form: FormValues, name: string) => ({ day: value(form, `${name}.day`), month: value(form, `${name}.month`), year: value(form, `${name}.year`) });
+/** Boxes of the concern that are fields of the contact themselves: ticked is yes, unticked not known. */
+const CONTACT_AREA_FIELDS = { physicalPunishment: 'physicalPunishmentReported', fii: 'fabricatedOrInducedIllness' };
 
 interface Props { session: WebSession; form: FormValues; errors: FieldErrors }
 
 function Text({ form, errors, name, label, hint, width }: { form: FormValues; errors: FieldErrors; name: string; label: string; hint?: string; width?: string }) {
-  return <TextInput id={idOf(name)} name={name} label={label} hint={hint} width={width} value={value(form, name)} error={errors[idOf(name)]} />;
+  return <BoundText f={{ form, errors }} name={name} label={label} hint={hint} width={width} />;
 }
 
 function ChildFields({ form, errors, i }: { form: FormValues; errors: FieldErrors; i: number }) {
   const p = `children.${i}`;
   const e = (name: string) => errors[idOf(`${p}.${name}`)];
+  const f = { form, errors };
   return (
     <fieldset class="govuk-fieldset app-person">
       <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Child {i + 1}</legend>
@@ -35,8 +40,11 @@ function ChildFields({ form, errors, i }: { form: FormValues; errors: FieldError
       <Select id={idOf(`${p}.mobility`)} name={`${p}.mobility`} label="Mobility" hint="Rolling does not count as mobile. Every baby under six months is treated as not mobile." options={MOBILITY_OPTIONS} value={value(form, `${p}.mobility`)} error={e('mobility')} />
       <YesNo id={idOf(`${p}.communicates`)} name={`${p}.communicates`} label="Can the child communicate (speak, sign or use an aid)?" value={yn(form, `${p}.communicates`)} />
       <YesNo id={idOf(`${p}.disability`)} name={`${p}.disability`} label="Does the child have a disability?" value={yn(form, `${p}.disability`)} />
-      <YesNo id={idOf(`${p}.disclosure`)} name={`${p}.disclosure`} label="Has the child disclosed harm?" value={yn(form, `${p}.disclosure`)} />
-      <Checkboxes id={idOf(`${p}.history`)} name={`${p}.history`} label="Known history" hint="Leave unticked what is not known" options={HISTORY_OPTIONS} values={values(form, `${p}.history`)} />
+      <Checkboxes id={idOf(`${p}.history`)} name={`${p}.history`} label="Known history" hint="Leave unticked what is not known" options={HISTORY_OPTIONS} values={values(form, `${p}.history`)}
+        reveals={{ [EARLIER_CONTACTS]: <Count f={f} name={`${p}.history.contactsLast12Months`} label="How many earlier contacts or referrals, not counting this one?" /> }} />
+      <Checkboxes id={idOf(`${p}.areas`)} name={`${p}.areas`} label={`Does any of this apply to child ${i + 1}?`} hint="Tick all that apply. Leave unticked what is not known."
+        options={CHILD_AREA_OPTIONS} fields={{ disclosure: `${p}.disclosure` }} values={ticked(form, `${p}.areas`, { disclosure: `${p}.disclosure` })}
+        reveals={{ disclosure: <DisclosureQuestions f={f} p={p} />, missing: <MissingQuestions f={f} p={p} />, care: <CareQuestions f={f} p={p} /> }} />
       <details class="govuk-details" open={Boolean(value(form, `${p}.injury.type`)) || undefined}>
         <summary class="govuk-details__summary"><span class="govuk-details__summary-text">An injury or mark on child {i + 1}</span></summary>
         <div class="govuk-details__text">
@@ -46,6 +54,7 @@ function ChildFields({ form, errors, i }: { form: FormValues; errors: FieldError
           <Text form={form} errors={errors} name={`${p}.injury.explanation`} label="Explanation given" />
           <Select id={idOf(`${p}.injury.explanationAssessment`)} name={`${p}.injury.explanationAssessment`} label="Is the explanation consistent with the injury?" options={EXPLANATION_OPTIONS} value={value(form, `${p}.injury.explanationAssessment`)} />
           <YesNo id={idOf(`${p}.injury.healthConfirmedNonInflicted`)} name={`${p}.injury.healthConfirmedNonInflicted`} label="Has a health professional confirmed it is not inflicted (e.g. a birthmark)?" value={yn(form, `${p}.injury.healthConfirmedNonInflicted`)} />
+          <Yn f={f} name={`${p}.injury.needsMedicalCare`} label="Does the injury need medical treatment or a check now?" />
         </div>
       </details>
     </fieldset>
@@ -59,7 +68,8 @@ function AdultFields({ form, errors, i }: { form: FormValues; errors: FieldError
       <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Adult {i + 1}</legend>
       <Select id={idOf(`${p}.role`)} name={`${p}.role`} label="Relationship to the child" options={ADULT_ROLE_OPTIONS} value={value(form, `${p}.role`)} error={errors[idOf(`${p}.role`)]} />
       <Text form={form} errors={errors} name={`${p}.personId`} label="Person id in the case system" width="10" />
-      <Checkboxes id={idOf(`${p}.flags`)} name={`${p}.flags`} label="About this adult" hint="Leave unticked what is not known: an unticked ‘checks completed’ prompts checks" options={ADULT_FLAG_OPTIONS} values={values(form, `${p}.flags`)} />
+      <Checkboxes id={idOf(`${p}.flags`)} name={`${p}.flags`} label="About this adult" hint="Leave unticked what is not known: an unticked ‘checks completed’ prompts checks" options={ADULT_FLAG_OPTIONS} values={values(form, `${p}.flags`)}
+        reveals={{ [POSES_RISK]: <RiskQuestions f={{ form, errors }} p={p} /> }} />
     </fieldset>
   );
 }
@@ -68,6 +78,7 @@ function AdultFields({ form, errors, i }: { form: FormValues; errors: FieldError
 export function RecordContactPage({ session, form, errors }: Props) {
   const childCount = count(form, 'childCount', MAX_FORM_CHILDREN);
   const adultCount = count(form, 'adultCount', MAX_FORM_ADULTS);
+  const f = { form, errors };
   return (
     <Layout title="Record a contact" session={session} hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
@@ -81,6 +92,7 @@ export function RecordContactPage({ session, form, errors }: Props) {
         <TextInput id="receivedTime" name="receivedTime" label="Time received (24-hour, UK time)" hint="For example, 09:20" width="5" value={value(form, 'receivedTime')} />
         <Select id="channel" name="channel" label="How it was received" options={CHANNEL_OPTIONS} value={value(form, 'channel')} error={errors.channel} />
         <YesNo id="immediateDanger" name="immediateDanger" label="Is a child in immediate danger?" value={yn(form, 'immediateDanger')} />
+        <Yn f={f} name="alreadyActedOn" label="Has this concern already been reported and acted on, so this contact adds nothing new?" />
 
         <h2 class="govuk-heading-m">The referrer</h2>
         <Select id="referrer-source" name="referrer.source" label="Who is the referrer?" blank="Choose a referral source" options={REFERRAL_SOURCE_OPTIONS} value={value(form, 'referrer.source')} error={errors['referrer-source']} />
@@ -101,9 +113,16 @@ export function RecordContactPage({ session, form, errors }: Props) {
 
         <h2 class="govuk-heading-m">The concern</h2>
         <Checkboxes id="concerns" name="concerns" label="Concerns (CIN factors)" options={CONCERN_OPTIONS} values={values(form, 'concerns')} columns error={errors.concerns} />
-        <YesNo id="physicalPunishmentReported" name="physicalPunishmentReported" label="Is physical punishment reported?" value={yn(form, 'physicalPunishmentReported')} />
-        <YesNo id="fabricatedOrInducedIllness" name="fabricatedOrInducedIllness" label="Is fabricated or induced illness suspected?" value={yn(form, 'fabricatedOrInducedIllness')} />
-        <Checkboxes id="household" name="household" label="In the household" options={HOUSEHOLD_OPTIONS} values={values(form, 'household')} />
+        <Checkboxes id="concernAreas" name="areas" label="Does the contact describe any of these?" hint="Tick all that apply. Leave unticked what is not known."
+          options={CONTACT_AREA_OPTIONS} fields={CONTACT_AREA_FIELDS} values={ticked(form, 'areas', CONTACT_AREA_FIELDS)}
+          reveals={{
+            physicalPunishment: <PhysicalPunishmentQuestions f={f} />, fii: <FiiQuestions f={f} />, neglect: <NeglectQuestions f={f} />,
+            exploitation: <ExploitationQuestions f={f} />, honourBasedAbuse: <HonourBasedAbuseQuestions f={f} />,
+            pregnancy: <PregnancyQuestions f={f} />, whereabouts: <WhereaboutsQuestions f={f} />,
+          }} />
+        <Checkboxes id="household" name="household" label="In the household" options={HOUSEHOLD_OPTIONS} values={values(form, 'household')}
+          reveals={{ domesticAbuse: <DomesticAbuseQuestions f={f} />, parentalMentalHealth: <MentalHealthQuestions f={f} /> }} />
+        <Yn f={f} name="protectiveAdultPresent" label="Is there an adult at home who can and will keep the child safe?" hint="Not the person said to have caused the harm" />
         <Checkboxes id="evidenceHeld" name="evidenceHeld" label="Evidence held by an agency" options={EVIDENCE_OPTIONS} values={values(form, 'evidenceHeld')} />
         <details class="govuk-details" open={Boolean(value(form, 'movement.planInPreviousAuthority')) || undefined}>
           <summary class="govuk-details__summary"><span class="govuk-details__summary-text">The family moved here from another authority</span></summary>
