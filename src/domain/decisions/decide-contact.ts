@@ -57,6 +57,10 @@ export async function decideContact({ ctx, contactId, input }: { ctx: VerbContex
       child_seen: input.childSeen,
       child_spoken_to: input.childSpokenTo,
       departures,
+      // The triage's suggestion until a screener may change it.
+      route: triage.route,
+      urgency: triage.urgency,
+      route_change_reason: null,
       review_due_by: departures.length > 0 ? addWorkingDays(now, calendar.values.reviewTimescales[priority], calendar.calendar) : null,
       decided_by: actor.sub,
       decided_at: now,
