@@ -65,13 +65,16 @@ export function responsePack(table = 'tests/fixtures/response-table/response.jso
   return ruleSetFromFiles(files);
 }
 
-export async function createTestApp(options: { env?: Record<string, string>; fetch?: typeof fetch; now?: string; logs?: string[]; ruleSet?: RuleSet } = {}): Promise<TestApp> {
+/** `database`: another app's, to run a second rule pack over the same records (the caller's app closes it). */
+export async function createTestApp(options: {
+  env?: Record<string, string>; fetch?: typeof fetch; now?: string; logs?: string[]; ruleSet?: RuleSet; database?: DatabaseHandle;
+} = {}): Promise<TestApp> {
   const config = loadConfig({ MASH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'info', MASH_DATA_DIR: '/nonexistent', ...options.env });
   const clock = fixedClock(options.now ?? '2026-11-28T10:00:00Z');
   const sink = options.logs;
   const logger = pino({ level: sink ? 'info' : 'silent', redact: { paths: (await import('../../src/deps.js')).LOG_REDACTIONS, censor: '[redacted]' } },
     sink ? { write: (line: string) => { sink.push(line); } } : undefined);
-  const database = await freshDatabase();
+  const database = options.database ?? await freshDatabase();
   const { deps } = await buildDeps(config, {
     clock, logger, database, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.ruleSet ? { ruleSet: options.ruleSet } : {}),
   });
@@ -93,7 +96,7 @@ export async function createTestApp(options: { env?: Record<string, string>; fet
       if (o.body !== undefined) headers['content-type'] ??= 'application/json';
       return app.request(path, { method, headers, ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}) }) as Promise<TestResponse>;
     },
-    close: () => database.close(),
+    close: () => (options.database ? Promise.resolve() : database.close()),
   };
 }
 
