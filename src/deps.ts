@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './lib/clock.js';
 import { randomIds } from './lib/ids.js';
 import { evaluatorFor } from './rules/evaluate.js';
 import { loadPartnerSettings } from './rules/partner-settings.js';
-import { loadRuleSet, storedContent } from './rules/rule-set.js';
+import { loadRuleSet, storedContent, type RuleSet } from './rules/rule-set.js';
 import { loadSettings } from './rules/settings.js';
 
 /** Fields that must never reach a log line, wherever they appear. */
@@ -27,10 +27,10 @@ export function createLogger(level: Config['logLevel'], destination?: pino.Desti
 /** The composition root: database, rules, settings, clock, ids and partner clients, built once. */
 export async function buildDeps(
   config: Config,
-  overrides: { clock?: Clock; logger?: Logger; database?: DatabaseHandle; fetch?: typeof fetch } = {},
+  overrides: { clock?: Clock; logger?: Logger; database?: DatabaseHandle; fetch?: typeof fetch; ruleSet?: RuleSet } = {},
 ): Promise<{ deps: Deps; database: DatabaseHandle }> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const ruleSet = loadRuleSet(config.rulesDir);
+  const ruleSet = overrides.ruleSet ?? loadRuleSet(config.rulesDir);
   const settings = loadSettings(join(config.rulesDir, 'settings'));
   const database = overrides.database ?? await openDatabase({
     url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize,

@@ -51,7 +51,7 @@ export function floorRoute(db: Database, payload: FloorPayload) {
       });
       await insertTriage(tx, {
         ...payload.triage, id: newId('tri', now), contact_id: contactId, la: FLOOR_LA, sequence: 1,
-        priority: 'green', score: 0, history_complete: true, created_at: now,
+        priority: 'green', score: 0, route: null, urgency: null, response: null, history_complete: true, created_at: now,
       });
       if (chained) {
         const actor = { sub: 'floor', role: 'screener' };

@@ -7,6 +7,7 @@ import * as sampling from './migrations/2026-11-28-05-sampling.js';
 import * as checks from './migrations/2026-11-28-06-checks.js';
 import * as oversight from './migrations/2026-11-28-07-oversight.js';
 import * as referrerFeedback from './migrations/2026-11-28-08-referrer-feedback.js';
+import * as routeUrgency from './migrations/2026-12-01-01-route-urgency.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-06-checks': checks,
   '2026-11-28-07-oversight': oversight,
   '2026-11-28-08-referrer-feedback': referrerFeedback,
+  '2026-12-01-01-route-urgency': routeUrgency,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,6 +8,9 @@ export type Json<T> = ColumnType<T, string, string>;
 /** timestamptz columns: read as Date, written as an ISO string or Date. */
 export type Instant = ColumnType<Date, Date | string, Date | string>;
 
+type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
 export interface ContactsTable {
   id: string;
   la: string;
@@ -80,6 +83,10 @@ export interface TriagesTable {
   prompts: Json<unknown[]>;
   priority: string;
   score: number;
+  /** The suggested route and urgency and the steps that reached them; null for packs without a response table. */
+  route: string | null;
+  urgency: string | null;
+  response: NullableJson<unknown[]>;
   history_complete: boolean;
   created_at: Instant;
 }
@@ -118,6 +125,10 @@ export interface DecisionsTable {
   child_seen: boolean;
   child_spoken_to: boolean;
   departures: Json<unknown[]>;
+  /** The route and urgency that the decision stands on: the triage's, or the screener's change of them; null when its triage had none. */
+  route: string | null;
+  urgency: string | null;
+  route_change_reason: string | null;
   review_due_by: ColumnType<Date | null, Date | string | null, Date | string | null>;
   decided_by: string;
   decided_at: Instant;
@@ -149,9 +160,6 @@ export interface IdempotencyKeysTable {
   response_headers: ColumnType<Record<string, string> | null, string | null, string | null>;
   response_body: string | null;
 }
-
-type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
 export interface ChecksTable {
   id: string;

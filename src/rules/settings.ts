@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { URGENCIES } from '../schemas/codes.js';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { sha256 } from '../lib/hash.js';
 import type { WorkingCalendar } from '../lib/working-days.js';
@@ -17,12 +18,20 @@ const Timescales = z.strictObject({
   green: z.number().int().min(0).max(20),
 });
 
+/** How long a response of each urgency may take: clock hours from receipt, or to the close of the Nth working day. */
+const UrgencyClock = z.union([
+  z.strictObject({ hours: z.number().int().min(1).max(72) }),
+  z.strictObject({ workingDays: z.number().int().min(0).max(20) }),
+]);
+export type UrgencyClock = z.infer<typeof UrgencyClock>;
+
 export const SettingsSchema = z.strictObject({
   $comment: z.string().optional(),
   timeZone: z.string().refine((tz) => { try { new Intl.DateTimeFormat('en-GB', { timeZone: tz }); return true; } catch { return false; } }, 'must be an IANA time zone'),
   workingHours: z.strictObject({ start: Hhmm, end: Hhmm }),
   decisionTimescales: Timescales,
   reviewTimescales: Timescales,
+  urgencyClocks: z.strictObject(Object.fromEntries(URGENCIES.map((u) => [u, UrgencyClock])) as Record<(typeof URGENCIES)[number], typeof UrgencyClock>),
   repeatContactThreshold: z.number().int().min(1).max(20),
   repeatContactStrategyThreshold: z.number().int().min(1).max(50),
   nonMobileInjuryRoute: z.enum(['strategy_discussion', 'health_appraisal_first']),

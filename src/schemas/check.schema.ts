@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { PARTNERS, PRIORITIES, PROMPT_ACTIONS } from './codes.js';
+import { PARTNERS, PRIORITIES, PROMPT_ACTIONS, ROUTES, URGENCIES } from './codes.js';
 import { Instant } from './contact.schema.js';
 import { TriageSchema } from './triage.schema.js';
 
@@ -71,6 +71,8 @@ export const RetriageSchema = z.object({
   changes: z.object({
     priority: z.object({ before: z.enum(PRIORITIES), after: z.enum(PRIORITIES) }),
     score: z.object({ before: z.number().int(), after: z.number().int() }),
+    route: z.object({ before: z.enum(ROUTES).nullable(), after: z.enum(ROUTES).nullable() }).openapi({ description: 'The suggested route before and after; null for triages without a response table' }),
+    urgency: z.object({ before: z.enum(URGENCIES).nullable(), after: z.enum(URGENCIES).nullable() }),
     promptsGained: z.array(z.enum(PROMPT_ACTIONS)),
     promptsLost: z.array(z.enum(PROMPT_ACTIONS)),
     factsChanged: z.array(z.object({ fact: z.string(), before: z.unknown(), after: z.unknown() })),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { INDICATORS, PRIORITIES, PROMPT_ACTIONS } from './codes.js';
+import { INDICATORS, PRIORITIES, PROMPT_ACTIONS, ROUTES, URGENCIES } from './codes.js';
 import { ContactViewSchema } from './triage.schema.js';
 
 export const OUTCOMES = [
@@ -14,7 +14,10 @@ export const PROMPT_RESPONSES = ['accepted', 'declined', 'done'] as const;
 export const OVERRIDE_REASONS = ['policy', 'discretionary', 'other'] as const;
 export const VERDICTS = ['endorse', 'overturn', 'return'] as const;
 export type Verdict = (typeof VERDICTS)[number];
-export const DEPARTURE_KINDS = ['declined_critical_prompt', 'nfa_on_red', 'nfa_on_amber', 'nfa_without_manager_signoff'] as const;
+export const DEPARTURE_KINDS = [
+  'declined_critical_prompt', 'nfa_on_red', 'nfa_on_amber', 'nfa_without_manager_signoff', 'route_changed', 'urgency_changed',
+] as const;
+export const DIRECTIONS = ['raised', 'lowered', 'across'] as const;
 
 export const MIN_RATIONALE_CHARS = 20;
 export const MIN_RATIONALE_WORDS = 4;
@@ -44,6 +47,9 @@ export const DecisionInputSchema = z.strictObject({
   overrideReason: z.enum(OVERRIDE_REASONS).nullish(),
   childSeen: z.boolean(),
   childSpokenTo: z.boolean(),
+  route: z.enum(ROUTES).nullish().openapi({ description: 'The route you decide on, where it is not the one the triage suggests. Leave it out to keep the suggestion. A change goes to a manager.' }),
+  urgency: z.enum(URGENCIES).nullish().openapi({ description: 'How soon the response should start, where it is not the urgency the triage suggests. Leave it out to keep the suggestion. A change goes to a manager.' }),
+  routeChangeReason: Rationale.nullish().openapi({ description: 'Why the route or urgency differs from the suggestion: needed when either does, and refused when neither does. The same rule as the rationale (at least 20 characters and 4 different words).' }),
 }).superRefine((d, ctx) => {
   const seen = new Set<string>();
   d.promptResponses.forEach((r, i) => {
@@ -69,6 +75,9 @@ export const DepartureSchema = z.object({
   outcome: z.enum(OUTCOMES).optional(),
   priority: z.enum(PRIORITIES).optional(),
   raisedBy: z.array(z.string()).optional(),
+  from: z.string().optional().openapi({ description: 'route_changed and urgency_changed: what the triage suggested' }),
+  to: z.string().optional().openapi({ description: 'route_changed and urgency_changed: what the screener chose' }),
+  direction: z.enum(DIRECTIONS).optional().openapi({ description: 'raised: a route that does more, or a sooner urgency; lowered: the opposite; across: between routes that do as much as each other (s17, s20, pre-birth)' }),
 }).openapi('Departure', { description: 'How a decision departs from the triage; any departure sends it to a manager' });
 
 export const StoredPromptResponseSchema = z.object({
@@ -91,6 +100,9 @@ export const DecisionSchema = z.object({
   childSeen: z.boolean(),
   childSpokenTo: z.boolean(),
   departures: z.array(DepartureSchema),
+  route: z.enum(ROUTES).nullable().openapi({ description: 'The route the decision stands on: the triage’s suggestion, or the screener’s change of it. Null when the triage had no route.' }),
+  urgency: z.enum(URGENCIES).nullable().openapi({ description: 'The urgency the decision stands on, likewise' }),
+  routeChangeReason: z.string().nullable().openapi({ description: 'Why the screener changed the route or urgency; null when they kept the suggestion' }),
   requiresReview: z.boolean(),
   reviewDueBy: z.string().nullable(),
   decidedBy: z.string(),

@@ -20,6 +20,22 @@ const ShareCell = z.object({
   smallNumber: z.boolean().openapi({ description: 'true when count or total is under 5: shown, to be read with care and not published' }),
 }).openapi('ShareCell');
 
+const SuggestionChanges = z.object({
+  decisions: z.number().int().openapi({ description: 'Decisions on triages that suggested a route and urgency' }),
+  changed: ShareCell.openapi({ description: 'Those that changed the route, the urgency or both' }),
+  route: z.object({
+    changed: ShareCell,
+    raised: ShareCell.openapi({ description: 'To a route that does more (for example early help to an s17 assessment)' }),
+    lowered: ShareCell.openapi({ description: 'To a route that does less' }),
+    across: ShareCell.openapi({ description: 'To a route that does as much (s17 assessment, s20 accommodation, pre-birth assessment)' }),
+  }),
+  urgency: z.object({
+    changed: ShareCell,
+    raised: ShareCell.openapi({ description: 'To a sooner response' }),
+    lowered: ShareCell.openapi({ description: 'To a later response' }),
+  }),
+});
+
 export const OversightSummarySchema = z.object({
   localAuthority: z.string(),
   from: z.string(),
@@ -42,6 +58,10 @@ export const OversightSummarySchema = z.object({
   recontactWithin12MonthsOfNfa: ShareCell.openapi({ description: 'Of contacts whose outcome was NFA, those followed by another contact about the same child (person id or NHS number) within 365 days' }),
   overrideRateByRule: z.array(ShareCell.extend({ rule: z.string() })).openapi({ description: 'Of decisions where the rule fired, the share that declined a prompt it raised' }),
   screeners: z.array(z.object({ screener: z.string(), decisions: z.number().int(), withDepartures: ShareCell, perWorkingDay: z.number().nullable() })),
+  suggestionChanges: SuggestionChanges.extend({
+    withoutSuggestion: z.number().int().openapi({ description: 'Decisions in the period on triages that suggested no route or urgency (made before the response table): left out of every figure here' }),
+    byScreener: z.array(SuggestionChanges.extend({ screener: z.string() })).openapi({ description: 'The same figures for each screener, over their own decisions' }),
+  }).openapi({ description: 'How often the screener changed the route or urgency the triage suggested, and which way. Each share is of the decisions made in the period on triages that suggested both.' }),
   managers: z.array(z.object({
     manager: z.string(), reviews: CountCell, endorse: z.number().int(), overturn: z.number().int(), return: z.number().int(), perWorkingDay: z.number().nullable(),
   })),

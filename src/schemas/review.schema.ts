@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { INDICATORS, PRIORITIES, PROMPT_ACTIONS } from './codes.js';
+import { INDICATORS, PRIORITIES, PROMPT_ACTIONS, ROUTES, URGENCIES } from './codes.js';
 import { DepartureSchema, OUTCOMES, OVERRIDE_REASONS } from './decision.schema.js';
 
 export const ReviewQueueQuery = z.object({
@@ -14,6 +14,10 @@ export const ReviewQueueItemSchema = z.object({
   receivedAt: z.string(),
   decisionId: z.string(),
   outcome: z.enum(OUTCOMES),
+  suggested: z.object({ route: z.enum(ROUTES).nullable(), urgency: z.enum(URGENCIES).nullable() })
+    .openapi({ description: 'The route and urgency the triage suggested; null for triages made without a response table' }),
+  route: z.enum(ROUTES).nullable().openapi({ description: 'The route the screener decided on (the suggestion unless they changed it)' }),
+  urgency: z.enum(URGENCIES).nullable().openapi({ description: 'The urgency the screener decided on (the suggestion unless they changed it)' }),
   declinedPrompts: z.array(z.object({ action: z.enum(PROMPT_ACTIONS), indicator: z.enum(INDICATORS), reason: z.string().nullable(), raisedBy: z.array(z.string()) })),
   departures: z.array(DepartureSchema),
   overrideReason: z.enum(OVERRIDE_REASONS).nullable(),
@@ -21,7 +25,7 @@ export const ReviewQueueItemSchema = z.object({
   decidedAt: z.string(),
   waitingMinutes: z.number().int(),
   waitingWorkingDays: z.number().int(),
-  reviewDueBy: z.string().nullable().openapi({ description: 'Against the authority’s review timescale for the priority (red: end of the same working day)' }),
+  reviewDueBy: z.string().nullable().openapi({ description: 'Against the authority’s review timescale for the priority (red: end of the same working day), and no later than the clock of the more urgent of the suggested and the chosen urgency' }),
   overdue: z.boolean(),
 }).openapi('ReviewQueueItem');
 

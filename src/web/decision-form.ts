@@ -1,5 +1,6 @@
 import type { FieldError } from '../domain/errors.js';
 import type { Prompt } from '../rules/evaluate.js';
+import { NO_ACTION_OUTCOMES, type Outcome } from '../schemas/decision.schema.js';
 import type { FieldErrors } from './components.js';
 import { value, type FormValues } from './contact-form.js';
 
@@ -10,8 +11,12 @@ export const OUTCOME_OPTIONS: [string, string][] = [
   ['early_help', 'Early help'], ['information_advice', 'Information and advice'], ['nfa', 'No further action'], ['other', 'Other'],
 ];
 
-/** The prompts a decision must answer: every critical and warning prompt. */
+/** The prompts the form offers for a response: every critical and warning prompt (guard prompts among them). */
 export const promptsToAnswer = (prompts: readonly Prompt[]) => prompts.filter((p) => p.indicator !== 'info');
+
+/** Those a decision with this outcome must answer: guard prompts only before no further action or information and advice. */
+export const promptsNeeded = (prompts: readonly Prompt[], guards: readonly string[], outcome: string) =>
+  promptsToAnswer(prompts).filter((p) => !guards.includes(p.action) || NO_ACTION_OUTCOMES.includes(outcome as Outcome));
 
 const yesNo = (form: FormValues, name: string) => ({ yes: true, no: false } as Record<string, boolean>)[value(form, name)];
 const text = (form: FormValues, name: string) => value(form, name) || undefined;
@@ -31,15 +36,20 @@ export function decisionFromForm(form: FormValues, prompts: readonly Prompt[]) {
       overrideReason: text(form, 'overrideReason'),
       childSeen: yesNo(form, 'childSeen'),
       childSpokenTo: yesNo(form, 'childSpokenTo'),
+      // The form starts on the suggestion, so sending it unchanged is no change.
+      route: text(form, 'route'),
+      urgency: text(form, 'urgency'),
+      routeChangeReason: text(form, 'routeChangeReason'),
     },
     answeredActions: answered.map((p) => p.action),
   };
 }
 
 /** API field paths back to the form's fields. */
-export function decisionErrors(errors: FieldError[], answeredActions: readonly string[], prompts: readonly Prompt[]): FieldErrors {
+export function decisionErrors(errors: FieldError[], answeredActions: readonly string[], needed: readonly Prompt[]): FieldErrors {
   const out: FieldErrors = {};
-  const unanswered = promptsToAnswer(prompts).filter((p) => !answeredActions.includes(p.action));
+  // A missing response is reported once per needed prompt left unanswered, in the triage's order.
+  const unanswered = needed.filter((p) => !answeredActions.includes(p.action));
   for (const { path, message } of errors) {
     const parts = path.split('/').filter(Boolean);
     let id = parts[0] ?? 'outcome';
@@ -55,5 +65,5 @@ export function decisionErrors(errors: FieldError[], answeredActions: readonly s
 
 const LABELS: Record<string, string> = {
   outcome: 'Outcome', rationale: 'Reasons', promptResponses: 'Prompt', overrideReason: 'Why the decision departs from the prompts',
-  childSeen: 'Child seen', childSpokenTo: 'Child spoken to',
+  childSeen: 'Child seen', childSpokenTo: 'Child spoken to', route: 'Route', urgency: 'Urgency', routeChangeReason: 'Why you changed the route or urgency',
 };

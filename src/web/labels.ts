@@ -128,3 +128,21 @@ export const CHILD_AREA_OPTIONS: Option[] = [
   ['missing', 'Goes missing, or is sexually active'],
   ['care', 'Where the child lives or who cares for them', 'Alone in the UK, homeless, nowhere safe tonight, privately fostered, or a young carer'],
 ];
+
+export const ROUTE_OPTIONS: [string, string][] = [
+  ['immediate_protection', 'Immediate protection'], ['s47_strategy', 'Strategy discussion (s47)'],
+  ['s20_accommodation', 'Accommodation (s20)'], ['pre_birth_assessment', 'Pre-birth assessment'],
+  ['s17_assessment', 'Child and family assessment (s17)'], ['early_help', 'Early help'], ['advice_signpost', 'Advice and signposting'],
+];
+
+export const URGENCY_OPTIONS: [string, string][] = [
+  ['within_hours', 'Within hours'], ['same_day', 'Same day'], ['one_working_day', 'Within one working day'],
+  ['three_working_days', 'Within three working days'], ['none', 'No response clock (decision within one working day)'],
+];
+
+const label = (options: [string, string][], code: string | null | undefined) => options.find(([v]) => v === code)?.[1] ?? code ?? '—';
+export const routeLabel = (route: string | null | undefined) => label(ROUTE_OPTIONS, route);
+export const urgencyLabel = (urgency: string | null | undefined) => label(URGENCY_OPTIONS, urgency);
+
+/** "Strategy discussion (s47) — same day", as a screener says it. */
+export const responseLabel = (route: string, urgency: string) => `${routeLabel(route)} — ${urgencyLabel(urgency).replace(/^\w/, (c) => c.toLowerCase())}`;

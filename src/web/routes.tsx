@@ -9,6 +9,7 @@ import { closeContact } from '../domain/contacts/close-contact.js';
 import { etagOf } from '../domain/contacts/contact-view.js';
 import { readContact } from '../domain/contacts/read-contact.js';
 import { decideContact } from '../domain/decisions/decide-contact.js';
+import { guardsFor } from '../domain/decisions/guards.js';
 import { listReviewQueue } from '../domain/reviews/list-review-queue.js';
 import { reviewDecision } from '../domain/reviews/review-decision.js';
 import type { Prompt } from '../rules/evaluate.js';
@@ -24,7 +25,7 @@ import { ROLES, type Role } from '../schemas/codes.js';
 import { ContactInputSchema } from '../schemas/contact.schema.js';
 import { contactFromForm, formErrors, value, type FormValues } from './contact-form.js';
 import { Layout } from './layout.js';
-import { decisionErrors, decisionFromForm } from './decision-form.js';
+import { decisionErrors, decisionFromForm, promptsNeeded } from './decision-form.js';
 import type { FieldErrors } from './components.js';
 import { ContactPage } from './pages/contact.js';
 import { AuditPage, type SampleForm } from './pages/audit.js';
@@ -145,10 +146,11 @@ export function webRoutes(deps: Deps, options: WebOptions) {
   const contactPage = async (c: WebContext, form: FormValues = {}, errors: FieldErrors = {}, status: 200 | 400 = 200) => {
     const session = signedIn(c)!;
     const contact = await readContact({ ctx: verbContext(c as never, deps), contactId: c.req.param('id')! });
+    const guards = await guardsFor(deps.db, deps, contact.triage.ruleSet.hash);
     const below = (
       <>
         <DecisionHistory contact={contact} />
-        {contact.status === 'awaiting_decision' && session.role === 'screener' ? <DecisionForm session={session} contact={contact} form={form} errors={errors} /> : null}
+        {contact.status === 'awaiting_decision' && session.role === 'screener' ? <DecisionForm session={session} contact={contact} form={form} errors={errors} guards={guards} /> : null}
         {contact.status === 'decided' && (session.role === 'screener' || session.role === 'manager') ? (
           <form method="post" action={`/contacts/${contact.id}/close`}>
             <input type="hidden" name="csrf" value={session.csrf} />
@@ -166,14 +168,16 @@ export function webRoutes(deps: Deps, options: WebOptions) {
   app.post('/contacts/:id/decision', async (c) => {
     const form = (await c.req.parseBody({ all: true })) as FormValues;
     const ctx = verbContext(c as never, deps);
-    const prompts = (await readContact({ ctx, contactId: c.req.param('id') })).triage.prompts as Prompt[];
+    const { triage } = await readContact({ ctx, contactId: c.req.param('id') });
+    const prompts = triage.prompts as Prompt[];
     const { body, answeredActions } = decisionFromForm(form, prompts);
+    const needed = promptsNeeded(prompts, await guardsFor(deps.db, deps, triage.ruleSet.hash), value(form, 'outcome'));
     const parsed = DecisionInputSchema.safeParse(body);
-    if (!parsed.success) return contactPage(c, form, decisionErrors(zodFieldErrors(parsed.error), answeredActions, prompts), 400);
+    if (!parsed.success) return contactPage(c, form, decisionErrors(zodFieldErrors(parsed.error), answeredActions, needed), 400);
     try {
       await decideContact({ ctx, contactId: c.req.param('id'), input: parsed.data });
     } catch (error) {
-      if (error instanceof ValidationFailed) return contactPage(c, form, decisionErrors(error.errors, answeredActions, prompts), 400);
+      if (error instanceof ValidationFailed) return contactPage(c, form, decisionErrors(error.errors, answeredActions, needed), 400);
       throw error;
     }
     return c.redirect(`/contacts/${c.req.param('id')}`, 303);

@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM_PATH } from '../support/needs.js';
+import type { RuleSet } from '../../src/rules/rule-set.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 export const SCREENSHOTS = 'test-artifacts/screenshots';
@@ -19,8 +20,8 @@ export interface BrowserHarness {
 }
 
 /** The real app on a loopback port, on a fresh test database, and Debian's Chromium driving it. */
-export async function startBrowserHarness(options: { now?: string } = {}): Promise<BrowserHarness> {
-  const t = await createTestApp(options.now ? { now: options.now } : {});
+export async function startBrowserHarness(options: { now?: string; ruleSet?: RuleSet } = {}): Promise<BrowserHarness> {
+  const t = await createTestApp({ ...(options.now ? { now: options.now } : {}), ...(options.ruleSet ? { ruleSet: options.ruleSet } : {}) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import pino from 'pino';
 import { appSettings, buildApp } from '../../src/app.js';
@@ -8,6 +9,8 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { buildDeps } from '../../src/deps.js';
 import type { Deps } from '../../src/domain/context.js';
 import { fixedClock } from '../../src/lib/clock.js';
+import { RESPONSE_FILE } from '../../src/rules/response/response-file.js';
+import { readRuleFiles, ruleSetFromFiles, type RuleSet } from '../../src/rules/rule-set.js';
 import type { Role } from '../../src/schemas/codes.js';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
@@ -55,14 +58,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { env?: Record<string, string>; fetch?: typeof fetch; now?: string; logs?: string[] } = {}): Promise<TestApp> {
+/** The live rules with the test response table: triages carry a route and urgency. */
+export function responsePack(table = 'tests/fixtures/response-table/response.json'): RuleSet {
+  const files = readRuleFiles('rules');
+  files.set(RESPONSE_FILE, readFileSync(table, 'utf8'));
+  return ruleSetFromFiles(files);
+}
+
+/** `database`: another app's, to run a second rule pack over the same records (the caller's app closes it). */
+export async function createTestApp(options: {
+  env?: Record<string, string>; fetch?: typeof fetch; now?: string; logs?: string[]; ruleSet?: RuleSet; database?: DatabaseHandle;
+} = {}): Promise<TestApp> {
   const config = loadConfig({ MASH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'info', MASH_DATA_DIR: '/nonexistent', ...options.env });
   const clock = fixedClock(options.now ?? '2026-11-28T10:00:00Z');
   const sink = options.logs;
   const logger = pino({ level: sink ? 'info' : 'silent', redact: { paths: (await import('../../src/deps.js')).LOG_REDACTIONS, censor: '[redacted]' } },
     sink ? { write: (line: string) => { sink.push(line); } } : undefined);
-  const database = await freshDatabase();
-  const { deps } = await buildDeps(config, { clock, logger, database, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const database = options.database ?? await freshDatabase();
+  const { deps } = await buildDeps(config, {
+    clock, logger, database, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.ruleSet ? { ruleSet: options.ruleSet } : {}),
+  });
   const app = buildApp(deps, {
     tokens: createTokenVerifier(config),
     bodyLimitBytes: config.bodyLimitBytes,
@@ -81,7 +96,7 @@ export async function createTestApp(options: { env?: Record<string, string>; fet
       if (o.body !== undefined) headers['content-type'] ??= 'application/json';
       return app.request(path, { method, headers, ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}) }) as Promise<TestResponse>;
     },
-    close: () => database.close(),
+    close: () => (options.database ? Promise.resolve() : database.close()),
   };
 }
 

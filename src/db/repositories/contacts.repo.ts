@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../client.js';
-import type { ContactAdultRow, ContactChildRow, ContactRow, NewContactAdultRow, NewContactChildRow, NewContactRow } from '../schema.js';
+import type { ContactAdultRow, ContactChildRow, ContactRow, DB, NewContactAdultRow, NewContactChildRow, NewContactRow } from '../schema.js';
 
 type WithRecord<T> = Omit<T, 'record'> & { record: Record<string, unknown> };
 
@@ -60,10 +60,13 @@ export async function countPriorContacts(db: Database, la: string, children: rea
   return counts;
 }
 
-/** Open contacts of an authority, overdue first and then by due time. */
+/** Open contacts of an authority, overdue first and then by due time, each with its current triage's route and urgency. */
 export async function listOpenContacts(db: Database, la: string, limit: number) {
+  const current = (column: 'route' | 'urgency') => (eb: ExpressionBuilder<DB, 'contacts'>) => eb.selectFrom('triages as t').select(`t.${column}`)
+    .whereRef('t.contact_id', '=', 'contacts.id').orderBy('t.sequence', 'desc').limit(1).as(column);
   return db.selectFrom('contacts')
     .select(['id', 'status', 'priority', 'score', 'received_at', 'decision_due_by', 'recorded_by', 'referrer_source'])
+    .select([current('route'), current('urgency')])
     .where('la', '=', la).where('status', '!=', 'closed')
     .orderBy('decision_due_by').orderBy('id')
     .limit(limit).execute();

@@ -28,14 +28,19 @@ export async function listReviews(db: Database, contactId: string): Promise<Revi
   return db.selectFrom('reviews').selectAll().where('contact_id', '=', contactId).orderBy('reviewed_at').orderBy('id').execute();
 }
 
-export type PendingReviewRow = DecisionRow & { priority: string; score: number; received_at: Date; contact_version: number };
+export type PendingReviewRow = DecisionRow & {
+  priority: string; score: number; received_at: Date; contact_version: number;
+  /** What the triage the decision answered suggested. */
+  suggested_route: string | null; suggested_urgency: string | null;
+};
 
 /** Contacts of one authority awaiting review, each with the decision under review, oldest due first. */
 export async function listPendingReviews(db: Database, la: string): Promise<PendingReviewRow[]> {
   return db.selectFrom('contacts as c')
     .innerJoin('decisions as d', 'd.contact_id', 'c.id')
+    .innerJoin('triages as t', 't.id', 'd.triage_id')
     .selectAll('d')
-    .select(['c.priority', 'c.score', 'c.received_at', 'c.version as contact_version'])
+    .select(['c.priority', 'c.score', 'c.received_at', 'c.version as contact_version', 't.route as suggested_route', 't.urgency as suggested_urgency'])
     .where('c.la', '=', la).where('c.status', '=', 'awaiting_review')
     .where(({ not, exists, selectFrom }) => not(exists(
       selectFrom('decisions as later').select('later.id')

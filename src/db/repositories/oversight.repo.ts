@@ -63,12 +63,18 @@ export interface PeriodDecisionRow {
   has_departures: boolean;
   /** Ids of the rules that fired in the triage the decision answered. */
   fired: string[];
+  /** What that triage suggested, and what the decision stands on; null for triages without a response table. */
+  suggested_route: string | null;
+  suggested_urgency: string | null;
+  route: string | null;
+  urgency: string | null;
 }
 
 /** Decisions made in [from, to), each with the rules its triage fired. */
 export async function listPeriodDecisions(db: Database, period: Period): Promise<PeriodDecisionRow[]> {
   const { rows } = await sql<PeriodDecisionRow>`
     select d.decided_by, d.prompt_responses, jsonb_array_length(d.departures) > 0 as has_departures,
+      t.route as suggested_route, t.urgency as suggested_urgency, d.route, d.urgency,
       coalesce((select jsonb_agg(x->>'id') from jsonb_array_elements(t.results) x where (x->>'fired')::boolean), '[]'::jsonb) as fired
     from decisions d join triages t on t.id = d.triage_id
     where d.la = ${period.la} and d.decided_at >= ${period.from} and d.decided_at < ${period.to}`.execute(db);

@@ -1,11 +1,15 @@
 import type { Database } from '../client.js';
 import type { NewTriageRow, TriageRow } from '../schema.js';
 
-export type TriageRecord = Omit<NewTriageRow, 'settings' | 'facts' | 'results' | 'prompts'> & {
+export type TriageRecord = Omit<NewTriageRow, 'settings' | 'facts' | 'results' | 'prompts' | 'route' | 'urgency' | 'response'> & {
   settings: Record<string, unknown>;
   facts: Record<string, unknown>;
   results: unknown[];
   prompts: unknown[];
+  route: string | null;
+  urgency: string | null;
+  /** The response steps; null for a triage made without a response table. */
+  response: unknown[] | null;
 };
 
 export async function insertTriage(db: Database, row: TriageRecord): Promise<void> {
@@ -15,6 +19,7 @@ export async function insertTriage(db: Database, row: TriageRecord): Promise<voi
     facts: JSON.stringify(row.facts),
     results: JSON.stringify(row.results),
     prompts: JSON.stringify(row.prompts),
+    response: row.response === null ? null : JSON.stringify(row.response),
   }).execute();
 }
 

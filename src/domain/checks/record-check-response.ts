@@ -71,6 +71,7 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
         later.row.prompts as { action: PromptAction }[], await listAskedPartners(tx, contact.id));
       reopened = await reopenForNewCriticalPrompts(tx, {
         la: actor.la, contactId: contact.id, actor, now, triageId: later.row.id, requestId: ctx.requestId, cause: { checkId },
+        route: later.row.route, urgency: later.row.urgency,
         gained: newCriticalPrompts(latest!.prompts as Prompt[], later.row.prompts as Prompt[]),
       });
     }
@@ -88,7 +89,9 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
         detail: {
           triageId: later.row.id, sequence: later.row.sequence, cause: { checkId }, ruleSetHash: later.row.rule_set_hash,
           settingsHash: (later.row.settings as { hash: string }).hash, priorityBefore: later.changes.priority.before,
-          priorityAfter: later.changes.priority.after, score: later.row.score, promptsGained: later.changes.promptsGained,
+          priorityAfter: later.changes.priority.after, score: later.row.score,
+          routeBefore: later.changes.route.before, routeAfter: later.changes.route.after,
+          urgencyBefore: later.changes.urgency.before, urgencyAfter: later.changes.urgency.after, promptsGained: later.changes.promptsGained,
           promptsLost: later.changes.promptsLost, fired: (later.row.results as { id: string; fired: boolean }[]).filter((r) => r.fired).map((r) => r.id),
           historyComplete: later.row.history_complete, facts: later.row.facts, requestId: ctx.requestId,
         },

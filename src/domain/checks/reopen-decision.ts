@@ -21,6 +21,8 @@ export function newCriticalPrompts(before: readonly Pick<Prompt, 'action' | 'ind
  */
 export async function reopenForNewCriticalPrompts(tx: Database, args: {
   la: string; contactId: string; actor: Actor; now: Date; triageId: string; gained: string[]; cause: Record<string, unknown>; requestId: string;
+  /** The route and urgency the new triage suggests (null for a pack without a response table), for the trail. */
+  route: string | null; urgency: string | null;
 }): Promise<AuditEvent | null> {
   if (args.gained.length === 0) return null;
   const contact = (await findContactForUpdate(tx, args.la, args.contactId))!;
@@ -32,7 +34,7 @@ export async function reopenForNewCriticalPrompts(tx: Database, args: {
   return {
     la: args.la, contactId: args.contactId, action: 'contact.reopened', actor: args.actor, at: args.now,
     detail: {
-      statusBefore: contact.status, statusAfter: 'awaiting_decision', version, triageId: args.triageId,
+      statusBefore: contact.status, statusAfter: 'awaiting_decision', version, triageId: args.triageId, route: args.route, urgency: args.urgency,
       newCriticalPrompts: args.gained, cause: args.cause, requestId: args.requestId,
     },
   };

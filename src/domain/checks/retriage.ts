@@ -2,12 +2,12 @@ import type { Database } from '../../db/client.js';
 import { applyLaterTriage } from '../../db/repositories/contact-triage.repo.js';
 import { insertTriage, type TriageRecord } from '../../db/repositories/triages.repo.js';
 import type { ContactAdultRow, ContactChildRow, ContactRow, TriageRow } from '../../db/schema.js';
-import { addWorkingDays } from '../../lib/working-days.js';
 import { deriveFacts, type HistoryEvidence } from '../../rules/facts.js';
 import type { CheckFinding } from '../../schemas/check.schema.js';
-import type { Priority, PromptAction } from '../../schemas/codes.js';
+import type { Priority, PromptAction, Route, Urgency } from '../../schemas/codes.js';
 import type { ContactInput } from '../../schemas/contact.schema.js';
 import { triageView } from '../contacts/contact-view.js';
+import { decisionDueBy as dueBy } from '../contacts/decision-due.js';
 import type { Deps } from '../context.js';
 import { enrich } from './enrich.js';
 
@@ -28,6 +28,9 @@ export interface LaterTriage {
   changes: {
     priority: { before: Priority; after: Priority };
     score: { before: number; after: number };
+    /** Null on both sides for triages made without a response table. */
+    route: { before: Route | null; after: Route | null };
+    urgency: { before: Urgency | null; after: Urgency | null };
     promptsGained: PromptAction[];
     promptsLost: PromptAction[];
     factsChanged: { fact: string; before: unknown; after: unknown }[];
@@ -55,12 +58,13 @@ export async function appendLaterTriage(tx: Database, deps: Deps, args: {
     rule_set_hash: triage.ruleSet.hash,
     settings: { ruleSetVersion: triage.ruleSet.version, hash: settings.hash, values: settings.values },
     facts, results: triage.rules, prompts: triage.prompts, priority: triage.priority, score: triage.score,
+    route: triage.route, urgency: triage.urgency, response: triage.route === null ? null : triage.response,
     history_complete: enriched.history.complete, created_at: now,
   };
   await insertTriage(tx, row);
 
   const receivedAt = new Date(contact.received_at);
-  const due = facts.immediateDanger === true ? receivedAt : addWorkingDays(receivedAt, settings.values.decisionTimescales[triage.priority], settings.calendar);
+  const due = dueBy(receivedAt, triage, facts.immediateDanger === true, settings);
   // A more urgent picture brings the decision forward; a calmer one never pushes it back.
   const current = new Date(contact.decision_due_by);
   const decisionDueBy = contact.status === 'awaiting_decision' && due < current ? due : current;
@@ -74,6 +78,8 @@ export async function appendLaterTriage(tx: Database, deps: Deps, args: {
     changes: {
       priority: { before: latest.priority as Priority, after: triage.priority },
       score: { before: latest.score, after: triage.score },
+      route: { before: latest.route as Route | null, after: triage.route },
+      urgency: { before: latest.urgency as Urgency | null, after: triage.urgency },
       promptsGained: [...after].filter((a) => !before.has(a)),
       promptsLost: [...before].filter((a) => !after.has(a)),
       factsChanged: Object.keys(facts).filter((k) => JSON.stringify(facts[k as keyof typeof facts]) !== JSON.stringify(oldFacts[k]))

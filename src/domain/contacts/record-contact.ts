@@ -1,7 +1,6 @@
 import { appendAudit } from '../../db/repositories/audit.repo.js';
 import { insertContactGraph } from '../../db/repositories/contacts.repo.js';
 import { insertTriage } from '../../db/repositories/triages.repo.js';
-import { addWorkingDays } from '../../lib/working-days.js';
 import { deriveFacts } from '../../rules/facts.js';
 import { referrerGroup } from '../../schemas/codes.js';
 import type { ContactInput } from '../../schemas/contact.schema.js';
@@ -10,6 +9,7 @@ import { openFollowUps } from '../checks/open-follow-ups.js';
 import type { VerbContext } from '../context.js';
 import { ValidationFailed } from '../errors.js';
 import { contactView, type ContactRows } from './contact-view.js';
+import { decisionDueBy as dueBy } from './decision-due.js';
 import { gatherHistory } from './gather-history.js';
 
 /** A contact may be entered after the fact, never ahead of the clock (allowing for a few minutes of skew). */
@@ -33,9 +33,7 @@ export async function recordContact({ ctx, input }: { ctx: VerbContext; input: C
   const history = await gatherHistory(deps, actor.la, input);
   const { facts, children: derived } = deriveFacts(input, history, settings.values);
   const triage = await deps.evaluator.evaluate(facts);
-  const decisionDueBy = facts.immediateDanger === true
-    ? receivedAt
-    : addWorkingDays(receivedAt, settings.values.decisionTimescales[triage.priority], settings.calendar);
+  const decisionDueBy = dueBy(receivedAt, triage, facts.immediateDanger === true, settings);
 
   const contactId = deps.ids('con');
   const triageId = deps.ids('tri');
@@ -92,6 +90,9 @@ export async function recordContact({ ctx, input }: { ctx: VerbContext; input: C
       prompts: triage.prompts,
       priority: triage.priority,
       score: triage.score,
+      route: triage.route,
+      urgency: triage.urgency,
+      response: triage.route === null ? null : triage.response,
       history_complete: history.complete,
       created_at: now,
     },
@@ -112,7 +113,8 @@ export async function recordContact({ ctx, input }: { ctx: VerbContext; input: C
         la: actor.la, contactId, action: 'contact.triaged', actor, at: now,
         detail: {
           triageId, sequence: 1, ruleSetHash: triage.ruleSet.hash, ruleSetVersion: triage.ruleSet.version, settingsHash: settings.hash,
-          priority: triage.priority, score: triage.score, prompts: triage.prompts.map((p) => ({ action: p.action, indicator: p.indicator })),
+          priority: triage.priority, score: triage.score, route: triage.route, urgency: triage.urgency,
+          responseSteps: triage.response.map((s) => s.id), prompts: triage.prompts.map((p) => ({ action: p.action, indicator: p.indicator })),
           fired: triage.rules.filter((r) => r.fired).map((r) => r.id), historyComplete: history.complete, decisionDueBy: decisionDueBy.toISOString(), facts,
         },
       },

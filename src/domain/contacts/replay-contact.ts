@@ -36,7 +36,10 @@ export async function replayTriage(db: Database, triage: TriageRow): Promise<Tri
   }
   const replayed = await evaluatorFor(ruleSet).evaluate(triage.facts as Facts);
   const differences = compareTriages(
-    { priority: triage.priority, score: triage.score, prompts: triage.prompts as never, rules: triage.results as never },
+    {
+      priority: triage.priority, score: triage.score, route: triage.route, urgency: triage.urgency,
+      response: triage.response as { id: string }[] | null, prompts: triage.prompts as never, rules: triage.results as never,
+    },
     replayed,
   );
   return { ...base, ruleSet: { name: ruleSet.name, version: ruleSet.version, hash: ruleSet.hash }, identical: differences.length === 0, differences };
@@ -44,8 +47,8 @@ export async function replayTriage(db: Database, triage: TriageRow): Promise<Tri
 
 /**
  * Replays every triage of a contact: the stored facts through the stored
- * rule set must give back the stored priority, score, prompts and every
- * rule's result. The replay is recorded in the trail.
+ * rule set must give back the stored priority, score, route, urgency and
+ * its steps, prompts and every rule's result. The replay is recorded in the trail.
  */
 export async function replayContact({ ctx, contactId }: { ctx: VerbContext; contactId: string }) {
   const { deps, actor } = ctx;

@@ -3,16 +3,18 @@ import { moveContactStatus } from '../../db/repositories/contact-status.repo.js'
 import { findContactForUpdate } from '../../db/repositories/contacts.repo.js';
 import { findLatestDecision, insertDecision, type DecisionRecord } from '../../db/repositories/decisions.repo.js';
 import { findLatestTriage } from '../../db/repositories/triages.repo.js';
-import { addWorkingDays } from '../../lib/working-days.js';
-import type { Priority } from '../../schemas/codes.js';
+import type { Priority, Route, Urgency } from '../../schemas/codes.js';
 import type { DecisionInput } from '../../schemas/decision.schema.js';
 import { requireRole } from '../actor.js';
+import { reviewDueBy } from '../contacts/decision-due.js';
 import { assertTransition } from '../contacts/status.js';
 import type { VerbContext } from '../context.js';
 import { NotFound, PreconditionFailed, ValidationFailed } from '../errors.js';
 import { prepareReferrerFeedback } from '../feedback/prepare-feedback.js';
 import { decisionView } from './decision-view.js';
 import { findDepartures, matchResponses, type TriagePrompt } from './departures.js';
+import { finalResponse } from './final-response.js';
+import { guardsFor } from './guards.js';
 
 /**
  * The screener's decision on a contact, checked against its current triage.
@@ -32,8 +34,10 @@ export async function decideContact({ ctx, contactId, input }: { ctx: VerbContex
 
     const priority = triage.priority as Priority;
     const prompts = triage.prompts as TriagePrompt[];
-    const { errors, stored } = matchResponses(prompts, input.promptResponses);
-    const departures = findDepartures(priority, prompts, stored, input.outcome);
+    const guards = await guardsFor(tx, deps, triage.rule_set_hash);
+    const { errors, stored } = matchResponses(prompts, input.promptResponses, { outcome: input.outcome, guards });
+    const response = finalResponse({ route: triage.route as Route | null, urgency: triage.urgency as Urgency | null }, input, errors);
+    const departures = [...findDepartures(priority, prompts, stored, input.outcome), ...response.departures];
     if (departures.length > 0 && !input.overrideReason) {
       errors.push({ path: '/overrideReason', message: `this decision departs from the triage (${departures.map((d) => d.kind).join(', ')}): give policy, discretionary or other` });
     }
@@ -42,7 +46,7 @@ export async function decideContact({ ctx, contactId, input }: { ctx: VerbContex
     const now = deps.clock.now();
     const status = departures.length > 0 ? 'awaiting_review' : 'decided';
     assertTransition(contact.status, 'decide', status);
-    const calendar = deps.settings.forAuthority(actor.la);
+    const settings = deps.settings.forAuthority(actor.la);
     const previous = await findLatestDecision(tx, contactId);
     const row: DecisionRecord = {
       id: deps.ids('dec'),
@@ -57,7 +61,10 @@ export async function decideContact({ ctx, contactId, input }: { ctx: VerbContex
       child_seen: input.childSeen,
       child_spoken_to: input.childSpokenTo,
       departures,
-      review_due_by: departures.length > 0 ? addWorkingDays(now, calendar.values.reviewTimescales[priority], calendar.calendar) : null,
+      route: response.route,
+      urgency: response.urgency,
+      route_change_reason: response.departures.length > 0 ? input.routeChangeReason! : null,
+      review_due_by: departures.length > 0 ? reviewDueBy(now, priority, [triage.urgency as Urgency | null, response.urgency], settings) : null,
       decided_by: actor.sub,
       decided_at: now,
     };
@@ -70,6 +77,7 @@ export async function decideContact({ ctx, contactId, input }: { ctx: VerbContex
         decisionId: row.id, sequence: row.sequence, triageId: triage.id, outcome: input.outcome, overrideReason: row.override_reason,
         promptResponses: stored.map((r) => ({ action: r.action, indicator: r.indicator, response: r.response })),
         departures: departures.map((d) => d.kind), childSeen: input.childSeen, childSpokenTo: input.childSpokenTo,
+        suggestedRoute: triage.route, suggestedUrgency: triage.urgency, route: row.route, urgency: row.urgency,
         statusBefore: contact.status, statusAfter: status, version, requestId: ctx.requestId,
       },
     }]);

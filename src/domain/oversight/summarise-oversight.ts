@@ -5,6 +5,7 @@ import { requireRole } from '../actor.js';
 import type { VerbContext } from '../context.js';
 import { SMALL_NUMBER } from './cells.js';
 import { contactCounts, managerRates, nfaShares, overrideByRule, recontactAfterNfa, screenerRates } from './summarise.js';
+import { suggestionChanges } from './suggestion-changes.js';
 
 function countWorkingDays(from: string, to: string, calendar: WorkingCalendar): number {
   let count = 0;
@@ -46,6 +47,7 @@ export async function summariseOversight({ ctx, query }: { ctx: VerbContext; que
     recontactWithin12MonthsOfNfa: recontactAfterNfa(contacts),
     overrideRateByRule: overrideByRule(decisions),
     screeners: screenerRates(decisions, workingDays),
+    suggestionChanges: suggestionChanges(decisions),
     managers: managerRates(reviews, workingDays),
   };
 }

@@ -8,7 +8,8 @@ import type { Departure, StoredPromptResponse } from '../decisions/departures.js
 /**
  * The manager's queue: decisions of their own authority that departed from
  * the triage, oldest due first, each against the authority's review
- * timescale for its priority (fixed when the decision was made).
+ * timescale for its priority, brought forward by its urgency's clock
+ * (fixed when the decision was made).
  */
 export async function listReviewQueue({ ctx }: { ctx: VerbContext }) {
   const { deps, actor } = ctx;
@@ -28,6 +29,9 @@ export async function listReviewQueue({ ctx }: { ctx: VerbContext }) {
       receivedAt: new Date(row.received_at).toISOString(),
       decisionId: row.id,
       outcome: row.outcome,
+      suggested: { route: row.suggested_route, urgency: row.suggested_urgency },
+      route: row.route,
+      urgency: row.urgency,
       declinedPrompts: responses.filter((r) => r.response === 'declined')
         .map((r) => ({ action: r.action, indicator: r.indicator, reason: r.reason, raisedBy: r.raisedBy })),
       departures: row.departures as Departure[],

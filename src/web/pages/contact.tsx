@@ -4,6 +4,7 @@ import type { Prompt, RuleOutcome } from '../../rules/evaluate.js';
 import { formatInstant, IndicatorTag, PriorityTag, SummaryList } from '../components.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
+import { SuggestedResponse } from './response-section.js';
 
 function PromptCard({ prompt, rules }: { prompt: Prompt; rules: RuleOutcome[] }) {
   const reasons = prompt.raisedBy.map((id) => ({ id, rationale: rules.find((r) => r.id === id)?.rationale ?? '' }));
@@ -43,7 +44,7 @@ function RulesTable({ rules }: { rules: RuleOutcome[] }) {
   );
 }
 
-/** The triage of one contact: priority, each prompt as a card with its reasons and sources, then every rule. */
+/** The triage of one contact: the suggested route and urgency with their reasons, the priority, each prompt as a card with its reasons and sources, then every rule. */
 export function ContactPage({ session, contact, below, hasErrors }: { session: WebSession; contact: ContactView; below?: Child; hasErrors?: boolean }) {
   const { triage } = contact;
   const children = contact.children as { givenName?: string; ageDays?: number | null; unborn?: boolean; ageMonths?: number | null }[];
@@ -51,6 +52,7 @@ export function ContactPage({ session, contact, below, hasErrors }: { session: W
     <Layout title={`Contact ${contact.id}`} session={session} hasErrors={hasErrors}>
       <span class="govuk-caption-l">Contact {contact.id}</span>
       <h1 class="govuk-heading-l">Triage</h1>
+      <SuggestedResponse triage={triage} />
       <p class="govuk-body"><PriorityTag priority={triage.priority} /> <span class="govuk-body-s">score {triage.score} of 100</span></p>
       {triage.historyComplete ? null : (
         <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>

@@ -3,6 +3,7 @@ import type { Prompt } from '../../rules/evaluate.js';
 import { ErrorSummary, formatInstant, Select, SummaryList, Textarea, YesNo, type FieldErrors } from '../components.js';
 import { value, type FormValues } from '../contact-form.js';
 import { OUTCOME_OPTIONS, promptsToAnswer } from '../decision-form.js';
+import { responseLabel, ROUTE_OPTIONS, routeLabel, URGENCY_OPTIONS, urgencyLabel } from '../labels.js';
 import type { WebSession } from '../session.js';
 
 import type { Departure, StoredPromptResponse } from '../../domain/decisions/departures.js';
@@ -28,8 +29,9 @@ export function DecisionHistory({ contact }: { contact: ContactWithDecisions }) 
               <SummaryList rows={[
                 ['Outcome', outcomeLabel(d.outcome)],
                 ['Reasons', d.rationale],
+                ...(d.route && d.urgency ? [['Route and urgency', d.routeChangeReason ? `${responseLabel(d.route, d.urgency)} (changed: ${d.routeChangeReason})` : `${responseLabel(d.route, d.urgency)} (as suggested)`] as [string, string]] : []),
                 ['Declined', responses.filter((r) => r.response === 'declined').map((r) => `${r.action.replace(/_/g, ' ')}: ${r.reason ?? ''}`).join('; ') || 'None'],
-                ['Departs from the triage', departures.length ? `${departures.map((x) => x.kind.replace(/_/g, ' ')).join(', ')} (${d.overrideReason})` : 'No'],
+                ['Departs from the triage', departures.length ? `${departures.map(departureWords).join(', ')} (${d.overrideReason})` : 'No'],
                 ['By', `${d.decidedBy}, ${formatInstant(d.decidedAt)}`],
               ]} />
             </div>
@@ -52,8 +54,33 @@ export function DecisionHistory({ contact }: { contact: ContactWithDecisions }) 
   );
 }
 
-/** The decision form beneath the triage: a response to every prompt, and the reasons. */
-export function DecisionForm({ session, contact, form, errors }: { session: WebSession; contact: ContactWithDecisions; form: FormValues; errors: FieldErrors }) {
+function departureWords(d: Departure): string {
+  if (d.kind === 'route_changed') return `route ${d.direction} from ${routeLabel(d.from)} to ${routeLabel(d.to)}`;
+  if (d.kind === 'urgency_changed') return `urgency ${d.direction} from ${urgencyLabel(d.from).toLowerCase()} to ${urgencyLabel(d.to).toLowerCase()}`;
+  return d.kind.replace(/_/g, ' ');
+}
+
+/** Where the triage suggests a route and urgency: keep them, or change either with a reason. */
+function RouteChange({ contact, form, errors }: { contact: ContactWithDecisions; form: FormValues; errors: FieldErrors }) {
+  const { route, urgency } = contact.triage;
+  if (!route || !urgency) return null;
+  return (
+    <div class="govuk-form-group">
+      <fieldset class="govuk-fieldset" id="route-change" aria-describedby="route-change-hint">
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Route and urgency</legend>
+        <div class="govuk-hint" id="route-change-hint">The triage suggests {responseLabel(route, urgency)}. Change either if your judgement differs, and say why: a change goes to a manager for review.</div>
+        <Select id="route" name="route" label="Route" blank={`Keep the suggestion: ${routeLabel(route)}`} options={ROUTE_OPTIONS} value={value(form, 'route')} error={errors.route} />
+        <Select id="urgency" name="urgency" label="Urgency" blank={`Keep the suggestion: ${urgencyLabel(urgency).toLowerCase()}`} options={URGENCY_OPTIONS} value={value(form, 'urgency')} error={errors.urgency} />
+        <Textarea id="routeChangeReason" name="routeChangeReason" label="If you change the route or urgency, why" rows={3} value={value(form, 'routeChangeReason')} error={errors.routeChangeReason} />
+      </fieldset>
+    </div>
+  );
+}
+
+/** The decision form beneath the triage: a response to every prompt (guard prompts before closing the door), the route and urgency, and the reasons. */
+export function DecisionForm({ session, contact, form, errors, guards }: {
+  session: WebSession; contact: ContactWithDecisions; form: FormValues; errors: FieldErrors; guards: readonly string[];
+}) {
   const prompts = promptsToAnswer(contact.triage.prompts as Prompt[]);
   return (
     <>
@@ -67,6 +94,7 @@ export function DecisionForm({ session, contact, form, errors }: { session: WebS
             <div class={`govuk-form-group${errors[rid] || errors[`reason-${p.action}`] ? ' govuk-form-group--error' : ''}`}>
               <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{p.summary} <span class="govuk-body-s">({p.indicator})</span></legend>
+                {guards.includes(p.action) ? <div class="govuk-hint">Answer this before no further action or information and advice; with any other outcome you may leave it.</div> : null}
                 {errors[rid] ? <p class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {errors[rid]}</p> : null}
                 <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
                   {([['accepted', 'Accept'], ['done', 'Done already'], ['declined', 'Decline']] as const).map(([v, label], i) => (
@@ -81,12 +109,13 @@ export function DecisionForm({ session, contact, form, errors }: { session: WebS
             </div>
           );
         })}
+        <RouteChange contact={contact} form={form} errors={errors} />
         <Select id="outcome" name="outcome" label="Outcome" blank="Choose an outcome" options={OUTCOME_OPTIONS} value={value(form, 'outcome')} error={errors.outcome} />
         <Textarea id="rationale" name="rationale" label="Your reasons" hint="What you weighed, in words a reviewer years from now will understand" rows={5} value={value(form, 'rationale')} error={errors.rationale} />
         <div class={`govuk-form-group${errors.overrideReason ? ' govuk-form-group--error' : ''}`}>
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">If your decision departs from the prompts, on what basis?</legend>
-            <div class="govuk-hint">A decision that declines a critical prompt, or closes a red or amber contact, goes to a manager for review</div>
+            <div class="govuk-hint">A decision that declines a critical prompt, closes a red or amber contact, or changes the suggested route or urgency goes to a manager for review</div>
             {errors.overrideReason ? <p id="overrideReason-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {errors.overrideReason}</p> : null}
             <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
               {([['', 'It does not depart'], ['policy', 'Local policy'], ['discretionary', 'Professional discretion'], ['other', 'Other']] as const).map(([v, label], i) => (

@@ -3,6 +3,7 @@ import { ErrorSummary, TextInput, type FieldErrors } from '../components.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
 import { BarChart, shareBars, ShareTable } from './charts.js';
+import { SuggestionChanges } from './suggestion-changes.js';
 
 /** Oversight figures for the authority: each chart with its table beside it. */
 export function OversightPage({ session, query, summary, errors }: { session: WebSession; query: { from?: string; to?: string }; summary: OversightSummary | null; errors: FieldErrors }) {
@@ -66,6 +67,7 @@ export function OversightPage({ session, query, summary, errors }: { session: We
               ))}
             </tbody>
           </table>
+          <SuggestionChanges changes={summary.suggestionChanges} />
         </>
       ) : null}
     </Layout>

@@ -4,6 +4,7 @@ import { value, type FormValues } from '../contact-form.js';
 import { OUTCOME_OPTIONS } from '../decision-form.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
+import { responseLabel } from '../labels.js';
 import { DecisionHistory, type ContactWithDecisions } from './decision-section.js';
 
 /** A flagged decision beside the triage it departs from, and the manager's verdict. */
@@ -25,6 +26,7 @@ export function ReviewPage({ session, contact, etag, form, errors, stale }: {
       ) : null}
       <ErrorSummary errors={errors} />
       <p class="govuk-body"><PriorityTag priority={contact.triage.priority} /> Status: {contact.status.replace(/_/g, ' ')}</p>
+      {contact.triage.route && contact.triage.urgency ? <p class="govuk-body">Suggested response: <strong>{responseLabel(contact.triage.route, contact.triage.urgency)}</strong></p> : null}
       <h2 class="govuk-heading-m">What the triage prompted</h2>
       <ul class="govuk-list">
         {prompts.map((p) => <li><IndicatorTag indicator={p.indicator} /> {p.summary}</li>)}

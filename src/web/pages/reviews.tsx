@@ -1,5 +1,6 @@
 import type { listReviewQueue } from '../../domain/reviews/list-review-queue.js';
 import { formatInstant, PriorityTag } from '../components.js';
+import { urgencyLabel } from '../labels.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
 
@@ -14,7 +15,8 @@ export function ReviewQueuePage({ session, queue }: { session: WebSession; queue
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--s">{queue.count} waiting, oldest due first</caption>
           <thead class="govuk-table__head"><tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Contact</th><th scope="col" class="govuk-table__header">Priority</th>
+            <th scope="col" class="govuk-table__header">Contact</th><th scope="col" class="govuk-table__header">Urgency</th>
+            <th scope="col" class="govuk-table__header">Priority</th>
             <th scope="col" class="govuk-table__header">Declined prompts</th><th scope="col" class="govuk-table__header">Screener</th>
             <th scope="col" class="govuk-table__header">Review due</th>
           </tr></thead>
@@ -22,6 +24,7 @@ export function ReviewQueuePage({ session, queue }: { session: WebSession; queue
             {queue.items.map((item) => (
               <tr class="govuk-table__row">
                 <td class="govuk-table__cell"><a class="govuk-link" href={`/reviews/${item.contactId}`}>{item.contactId}</a><br /><span class="govuk-body-s">decided {item.outcome.replace(/_/g, ' ')} ({item.overrideReason})</span></td>
+                <td class="govuk-table__cell">{item.suggested.urgency ? urgencyLabel(item.suggested.urgency) : '—'}{item.urgency && item.urgency !== item.suggested.urgency ? <><br /><span class="govuk-body-s">screener: {urgencyLabel(item.urgency).toLowerCase()}</span></> : null}</td>
                 <td class="govuk-table__cell"><PriorityTag priority={item.priority} /></td>
                 <td class="govuk-table__cell">{item.declinedPrompts.map((p) => p.action.replace(/_/g, ' ')).join(', ') || 'None'}</td>
                 <td class="govuk-table__cell">{item.screener}</td>

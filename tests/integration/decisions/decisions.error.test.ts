@@ -36,13 +36,20 @@ describe('decisions and reviews: refusals', () => {
     }
   });
 
-  it('a missing response names each missing action', async () => {
-    const input = decision(red, { outcome: 'strategy_discussion', promptResponses: [{ action: 'strategy_discussion', response: 'accepted' }] });
-    const problem = await expectRefused(red.id, post(red.id, input), 422, ['/promptResponses']);
-    const messages = problem.errors.map((e: { message: string }) => e.message).join('\n');
-    for (const p of red.triage.prompts.filter((p: { indicator: string; action: string }) => p.indicator !== 'info' && p.action !== 'strategy_discussion')) {
-      expect(messages).toContain(p.action);
-    }
+  it('a missing response names each missing action; guard prompts are missing only before nfa or information and advice', async () => {
+    const unanswered = red.triage.prompts.filter((p: { indicator: string; action: string }) => p.indicator !== 'info' && p.action !== 'strategy_discussion')
+      .map((p: { action: string }) => p.action);
+    const guards = ['household_checks', 'speak_to_referrer', 'manager_signoff_before_nfa', 'request_evidence'];
+    expect(unanswered.filter((a: string) => guards.includes(a)).length).toBeGreaterThan(0);
+    const messagesFor = async (outcome: string, overrideReason?: string) => {
+      const input = decision(red, { outcome, ...(overrideReason ? { overrideReason } : {}), promptResponses: [{ action: 'strategy_discussion', response: 'accepted' }] });
+      const problem = await expectRefused(red.id, post(red.id, input), 422, ['/promptResponses']);
+      return problem.errors.filter((e: { path: string }) => e.path === '/promptResponses').map((e: { message: string }) => e.message).join('\n');
+    };
+    const open = await messagesFor('strategy_discussion');
+    for (const action of unanswered) expect(open.includes(action), action).toBe(!guards.includes(action));
+    const closing = await messagesFor('nfa', 'policy');
+    for (const action of unanswered) expect(closing).toContain(action);
   });
 
   it('a response to an action that was not prompted is refused', async () => {

@@ -23,9 +23,10 @@ describe('small-number cells', () => {
 
 describe('override rate per rule', () => {
   it('counts a decision once per fired rule, against the rule only when it raised a declined prompt', () => {
+    const none = { suggested_route: null, suggested_urgency: null, route: null, urgency: null };
     const rows = [
-      { decided_by: 's', has_departures: true, fired: ['r1', 'r2'], prompt_responses: [{ response: 'declined', raisedBy: ['r1'] }, { response: 'declined', raisedBy: ['r1', 'r3'] }] },
-      { decided_by: 's', has_departures: false, fired: ['r1'], prompt_responses: [{ response: 'accepted', raisedBy: ['r1'] }] },
+      { ...none, decided_by: 's', has_departures: true, fired: ['r1', 'r2'], prompt_responses: [{ response: 'declined', raisedBy: ['r1'] }, { response: 'declined', raisedBy: ['r1', 'r3'] }] },
+      { ...none, decided_by: 's', has_departures: false, fired: ['r1'], prompt_responses: [{ response: 'accepted', raisedBy: ['r1'] }] },
     ];
     expect(overrideByRule(rows).map((r) => [r.rule, r.count, r.total])).toEqual([['r1', 1, 2], ['r2', 0, 1]]);
   });
