@@ -65,6 +65,13 @@ export function responsePack(table = 'tests/fixtures/response-table/response.jso
   return ruleSetFromFiles(files);
 }
 
+/** The live rules as packs were before the response table: triages carry a priority only, as old ones in the database do. */
+export function legacyPack(): RuleSet {
+  const files = readRuleFiles('rules');
+  files.delete(RESPONSE_FILE);
+  return ruleSetFromFiles(files);
+}
+
 /** `database`: another app's, to run a second rule pack over the same records (the caller's app closes it). */
 export async function createTestApp(options: {
   env?: Record<string, string>; fetch?: typeof fetch; now?: string; logs?: string[]; ruleSet?: RuleSet; database?: DatabaseHandle;

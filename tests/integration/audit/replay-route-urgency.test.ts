@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact, seedScenarios } from '../../fixtures/contacts.js';
 import { recordContact, type Json } from '../../support/decisions.js';
-import { createTestApp, responsePack, type TestApp } from '../../support/test-app.js';
+import { createTestApp, legacyPack, responsePack, type TestApp } from '../../support/test-app.js';
 
 const march = () => seedScenarios().find((s) => s.id === 'seed-march-2023-hit-by-mother')!.request;
 
@@ -17,7 +17,7 @@ describe('replay across the response table', () => {
   let old: Json;
   let current: Json;
   beforeAll(async () => {
-    before = await createTestApp();
+    before = await createTestApp({ ruleSet: legacyPack() });
     old = await recordContact(before, march());
     after = await createTestApp({ database: before.database, ruleSet: responsePack() });
     current = await recordContact(after, march());
@@ -31,7 +31,7 @@ describe('replay across the response table', () => {
 
   it('an old triage, made by a pack without a response table, replays unchanged under the new live pack', async () => {
     expect(after.deps.ruleSet.hash).not.toBe(before.deps.ruleSet.hash);
-    expect(old.triage).toMatchObject({ route: null, urgency: null, response: [], priority: 'red', score: 90 });
+    expect(old.triage).toMatchObject({ route: null, urgency: null, response: [], priority: 'red', score: 100 });
     const report = await replay(old.id);
     expect(report).toMatchObject({ identical: true, differences: [], ruleSet: { hash: before.deps.ruleSet.hash } });
     // Read through the new app, it is still the triage it was.

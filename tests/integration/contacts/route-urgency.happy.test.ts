@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, quietContact, seedScenarios } from '../../fixtures/contacts.js';
 import { auditOf, recordContact } from '../../support/decisions.js';
-import { createTestApp, responsePack, type TestApp } from '../../support/test-app.js';
+import { createTestApp, legacyPack, responsePack, type TestApp } from '../../support/test-app.js';
 
 const march = () => seedScenarios().find((s) => s.id === 'seed-march-2023-hit-by-mother')!.request;
 const bruisedBaby = () => quietContact({
@@ -32,7 +32,8 @@ describe('recording a contact: route and urgency', () => {
   });
 
   it('shows a modifier and a floor as steps with what they moved from and to', async () => {
-    const baby = await recordContact(t, quietContact({ children: [child({ dateOfBirth: '2026-06-01' })] }));
+    // An anonymous report about a baby: the sign-off guard is the test table's way to a closer look.
+    const baby = await recordContact(t, quietContact({ referrer: { source: '9' }, children: [child({ dateOfBirth: '2026-06-01' })] }));
     expect(baby.triage).toMatchObject({ route: 's17_assessment', urgency: 'one_working_day', priority: 'amber', score: 50 });
     expect(baby.triage.response.map((s: { id: string }) => s.id)).toEqual(['needs-a-closer-look', 'child-in-need', 'baby-in-need']);
     expect(baby.triage.response[2]).toMatchObject({ step: 'modifier', from: 'three_working_days', to: 'one_working_day' });
@@ -78,12 +79,13 @@ describe('recording a contact: route and urgency', () => {
 
 describe('recording a contact with a rule set that has no response table', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  beforeAll(async () => { t = await createTestApp({ ruleSet: legacyPack() }); });
   afterAll(async () => { await t.close(); });
 
   it('suggests no route or urgency and keeps the priority’s timescale', async () => {
     const contact = await recordContact(t, march());
-    expect(contact.triage).toMatchObject({ route: null, urgency: null, response: [], priority: 'red', score: 90 });
+    // A pack without a table scores by its rules' summed weights, capped at 100.
+    expect(contact.triage).toMatchObject({ route: null, urgency: null, response: [], priority: 'red', score: 100 });
     expect(contact.decisionDueBy).toBe('2023-03-14T17:00:00.000Z');
     const row = await t.deps.db.selectFrom('triages').select(['route', 'urgency', 'response']).where('contact_id', '=', contact.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ route: null, urgency: null, response: null });

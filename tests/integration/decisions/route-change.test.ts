@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact, seedScenarios } from '../../fixtures/contacts.js';
 import { auditOf, body, decide, decision, decisionRows, recordContact, snapshot, type Json } from '../../support/decisions.js';
-import { createTestApp, responsePack, type TestApp } from '../../support/test-app.js';
+import { createTestApp, legacyPack, responsePack, type TestApp } from '../../support/test-app.js';
 
 const march = () => seedScenarios().find((s) => s.id === 'seed-march-2023-hit-by-mother')!.request;
 const anonymous = () => quietContact({ referrer: { source: '9' } });
@@ -153,7 +153,7 @@ describe('decisions on a triage with a route and urgency', () => {
 
 describe('decisions on a triage made without a response table', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  beforeAll(async () => { t = await createTestApp({ ruleSet: legacyPack() }); });
   afterAll(async () => { await t.close(); });
 
   it('stand with no route or urgency, and refuse one: the triage suggested none to change', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact, seedScenarios } from '../../fixtures/contacts.js';
 import { decide, recordContact, type Json } from '../../support/decisions.js';
-import { createTestApp, responsePack, type TestApp } from '../../support/test-app.js';
+import { createTestApp, legacyPack, responsePack, type TestApp } from '../../support/test-app.js';
 
 const DECIDE = '2026-11-24T12:00:00Z';
 const REASON = 'Spoke to the health visitor and the school; they see it differently, for reasons recorded on file.';
@@ -32,7 +32,7 @@ describe('oversight: changes to the suggested route and urgency', () => {
   let summary: Json;
 
   beforeAll(async () => {
-    legacy = await createTestApp({ now: DECIDE });
+    legacy = await createTestApp({ now: DECIDE, ruleSet: legacyPack() });
     const old = await recordContact(legacy, quiet(), 'dora');
     expect((await decide(legacy, old, { outcome: 'nfa', promptResponses: [] }, {}, 'dora')).status).toBe(201);
 
