@@ -36,6 +36,14 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/transfers/{id}/acknowledgement': ['screener', 'manager', 'admin'],
   'GET /api/v1/referrer-feedback': ['screener', 'manager'],
   'POST /api/v1/referrer-feedback/{id}/sent': ['screener'],
+  'POST /api/v1/teams': ['manager'],
+  'GET /api/v1/teams': ['screener', 'manager'],
+  'PUT /api/v1/teams/{id}': ['manager'],
+  'POST /api/v1/second-screens/draws': ['manager', 'admin'],
+  'GET /api/v1/second-screens': ['screener', 'manager'],
+  'GET /api/v1/second-screens/{id}': ['screener', 'manager'],
+  'POST /api/v1/second-screens/{id}/screen': ['screener'],
+  'POST /api/v1/second-screens/{id}/settlement': ['manager'],
 };
 
 /** `GET /api/v1/contacts/{id}` from a method and a Hono path (`/api/v1/contacts/:id`). */
