@@ -44,6 +44,15 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/second-screens/{id}': ['screener', 'manager'],
   'POST /api/v1/second-screens/{id}/screen': ['screener'],
   'POST /api/v1/second-screens/{id}/settlement': ['manager'],
+  'POST /api/v1/practice-contacts': ['manager', 'admin'],
+  'GET /api/v1/practice-contacts': ['manager'],
+  'POST /api/v1/calibration/exercises': ['manager'],
+  'GET /api/v1/calibration/exercises': ['screener', 'manager'],
+  'GET /api/v1/calibration/exercises/{id}': ['screener', 'manager'],
+  'POST /api/v1/calibration/exercises/{id}/answers': ['screener'],
+  'POST /api/v1/calibration/exercises/{id}/close': ['manager'],
+  'GET /api/v1/calibration/exercises/{id}/results': ['screener', 'manager'],
+  'GET /api/v1/calibration/trend': ['screener', 'manager'],
 };
 
 /** `GET /api/v1/contacts/{id}` from a method and a Hono path (`/api/v1/contacts/:id`). */

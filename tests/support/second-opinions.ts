@@ -61,3 +61,39 @@ export async function webGet(t: TestApp, session: { cookie: string }, path: stri
   const res = await t.app.request(path, { headers: { cookie: session.cookie } });
   return { status: res.status, html: await res.text() };
 }
+
+/** A manager's team of the screeners given; returns its id. */
+export async function team(t: TestApp, screeners: string[], options: { manager?: string; name?: string; la?: string } = {}): Promise<string> {
+  const res = await t.request('POST', '/api/v1/teams', {
+    role: 'manager', sub: options.manager ?? 'manager-1', ...(options.la ? { la: options.la } : {}),
+    body: { name: options.name ?? `Team ${screeners.join(' ')}`, screeners },
+  });
+  if (res.status !== 201) throw new Error(`team failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).id;
+}
+
+/** Corpus cases added to the bank through the API, as `npm run calibration:import -- --url` does; returns their practice ids in order. */
+export async function importCases(t: TestApp, ids: readonly string[], options: { la?: string; role?: 'admin' | 'manager' } = {}): Promise<string[]> {
+  const { loadCorpus } = await import('../../src/rules/accuracy/corpus.js');
+  const { practiceFromCorpusCase } = await import('../../src/domain/calibration/corpus-case.js');
+  const corpus = loadCorpus(new URL('../corpus', import.meta.url).pathname);
+  const out: string[] = [];
+  for (const id of ids) {
+    const c = corpus.find((x) => x.id === id);
+    if (!c) throw new Error(`no corpus case ${id}`);
+    const res = await t.request('POST', '/api/v1/practice-contacts', { role: options.role ?? 'admin', ...(options.la ? { la: options.la } : {}), body: practiceFromCorpusCase(c) });
+    if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
+    out.push((await res.json()).id);
+  }
+  return out;
+}
+
+/** Six corpus cases of different kinds: injury, neglect, a police notification, exploitation, FGM, an everyday query. */
+export const SIX_CASES = [
+  'phys-02-femur-fracture-nine-month-old-cot-explanation',
+  'need-09-grandmother-worried-toddler-losing-weight-since-new-partner',
+  'need-18-police-non-crime-argument-children-not-present',
+  'risk-04-partner-old-shoplifting-and-drink-driving-convictions-housing-query',
+  'xfh-06-practice-nurse-sees-fgm-in-nine-year-old',
+  'xfh-15-unaccompanied-boy-at-police-station-owes-agent-money',
+];

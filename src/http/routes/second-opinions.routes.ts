@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Deps } from '../../domain/context.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../validation.js';
+import { calibrationRoutes } from './calibration.routes.js';
 import { secondScreenRoutes } from './second-screens.routes.js';
 import { teamRoutes } from './teams.routes.js';
 
@@ -10,5 +11,6 @@ export function secondOpinionRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.route('/', teamRoutes(deps));
   app.route('/', secondScreenRoutes(deps));
+  app.route('/', calibrationRoutes(deps));
   return app;
 }
