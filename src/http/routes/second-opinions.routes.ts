@@ -3,6 +3,7 @@ import type { Deps } from '../../domain/context.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../validation.js';
 import { calibrationRoutes } from './calibration.routes.js';
+import { screeningOutcomeRoutes } from './screening-outcomes.routes.js';
 import { secondScreenRoutes } from './second-screens.routes.js';
 import { teamRoutes } from './teams.routes.js';
 
@@ -12,5 +13,6 @@ export function secondOpinionRoutes(deps: Deps) {
   app.route('/', teamRoutes(deps));
   app.route('/', secondScreenRoutes(deps));
   app.route('/', calibrationRoutes(deps));
+  app.route('/', screeningOutcomeRoutes(deps));
   return app;
 }
