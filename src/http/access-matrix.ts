@@ -54,6 +54,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/calibration/exercises/{id}/results': ['screener', 'manager'],
   'GET /api/v1/calibration/trend': ['screener', 'manager'],
   'GET /api/v1/screening-outcomes': ['manager', 'auditor'],
+  'GET /api/v1/screeners/{sub}/reflection': ['screener', 'manager'],
 };
 
 /** `GET /api/v1/contacts/{id}` from a method and a Hono path (`/api/v1/contacts/:id`). */

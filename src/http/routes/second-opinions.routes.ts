@@ -3,6 +3,7 @@ import type { Deps } from '../../domain/context.js';
 import type { AppEnv } from '../env.js';
 import { validationHook } from '../validation.js';
 import { calibrationRoutes } from './calibration.routes.js';
+import { reflectionRoutes } from './reflection.routes.js';
 import { screeningOutcomeRoutes } from './screening-outcomes.routes.js';
 import { secondScreenRoutes } from './second-screens.routes.js';
 import { teamRoutes } from './teams.routes.js';
@@ -14,5 +15,6 @@ export function secondOpinionRoutes(deps: Deps) {
   app.route('/', secondScreenRoutes(deps));
   app.route('/', calibrationRoutes(deps));
   app.route('/', screeningOutcomeRoutes(deps));
+  app.route('/', reflectionRoutes(deps));
   return app;
 }
