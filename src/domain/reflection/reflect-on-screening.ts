@@ -9,6 +9,7 @@ import { requireRole } from '../actor.js';
 import type { Expected } from '../calibration/practice-view.js';
 import type { VerbContext } from '../context.js';
 import { NotFound } from '../errors.js';
+import { decisionsHiddenFrom } from '../second-screens/blind.js';
 import { calibrationFigures, decisionFigures, recontactFigures, secondScreenFigures } from './reflection-figures.js';
 
 export interface ReflectionQuery { from?: string | undefined; to?: string | undefined }
@@ -36,12 +37,16 @@ export async function reflectOnScreening({ ctx, sub, query }: { ctx: VerbContext
   if (actor.role === 'manager' && !(team && team.managers.includes(actor.sub))) throw new NotFound(`Screener ${sub} in a team you manage`);
   const teamSubs = team ? team.screeners : [sub];
 
-  const [decisions, screens, noAction, exercises] = await Promise.all([
+  const [allDecisions, screens, allNoAction, exercises] = await Promise.all([
     listDecisionsBy(deps.db, actor.la, teamSubs, period.from, period.to),
     listScreensInvolving(deps.db, actor.la, teamSubs, period.from, period.to),
     listClosedNoAction(deps.db, period),
     team ? listExercisesOfTeams(deps.db, actor.la, [team.id], 'closed') : Promise.resolve([]),
   ]);
+  // A small team's figures could give away a colleague's decision that is waiting for this screener's blind second screen.
+  const hidden = await decisionsHiddenFrom(deps.db, actor, [...new Set([...allDecisions.map((d) => d.contact_id), ...allNoAction.map((r) => r.id)])]);
+  const decisions = allDecisions.filter((d) => !hidden.has(d.contact_id));
+  const noAction = allNoAction.filter((r) => !hidden.has(r.id));
   const outcomes = OUTCOMES.filter((o) => decisions.some((d) => d.outcome === o));
   const inTeam = new Set(teamSubs);
   const answers = await listAnswers(deps.db, exercises.map((e) => e.id));
