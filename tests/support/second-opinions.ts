@@ -1,6 +1,6 @@
 import type { AuthoritySettings, SettingsBook } from '../../src/rules/settings.js';
 import { quietContact } from '../fixtures/contacts.js';
-import { body, decide, recordContact, type Json } from './decisions.js';
+import { body, decision, type Json } from './decisions.js';
 import type { TestApp } from './test-app.js';
 
 /** Changes one authority setting in the running app, as an authority's settings file would. */
@@ -24,18 +24,25 @@ export const DRAW_EVERY_NO_ACTION: Partial<AuthoritySettings> = {
 let people = 0;
 
 /** A quiet contact recorded by one screener and decided by another (NFA by default), standing without review. */
-export async function decidedContact(t: TestApp, options: { recorder?: string; decider?: string; outcome?: string; rationale?: string } = {}): Promise<Json> {
+export async function decidedContact(t: TestApp, options: { recorder?: string; decider?: string; outcome?: string; rationale?: string; la?: string } = {}): Promise<Json> {
   people += 1;
-  const contact = await recordContact(t, quietContact({ children: [{ ...quietContact().children[0]!, personId: `P-SS-${people}` }] }), options.recorder ?? 'recorder-1');
-  const res = await decide(t, contact, { outcome: options.outcome ?? 'nfa', ...(options.rationale ? { rationale: options.rationale } : {}) }, {}, options.decider ?? 'decider-1');
+  const la = options.la ? { la: options.la } : {};
+  const recorded = await t.request('POST', '/api/v1/contacts', {
+    sub: options.recorder ?? 'recorder-1', ...la, body: quietContact({ children: [{ ...quietContact().children[0]!, personId: `P-SS-${people}` }] }),
+  });
+  if (recorded.status !== 201) throw new Error(`recording failed: ${recorded.status} ${await recorded.text()}`);
+  const contact = await body(recorded);
+  const res = await t.request('POST', `/api/v1/contacts/${contact.id}/decision`, {
+    sub: options.decider ?? 'decider-1', ...la, body: decision(contact, { outcome: options.outcome ?? 'nfa', ...(options.rationale ? { rationale: options.rationale } : {}) }),
+  });
   if (res.status !== 201) throw new Error(`decision failed: ${res.status} ${await res.text()}`);
-  const decision = await body(res);
-  if (decision.contactStatus !== 'decided') throw new Error(`expected the decision to stand, got ${decision.contactStatus}`);
-  return { ...contact, decision };
+  const decided = await body(res);
+  if (decided.contactStatus !== 'decided') throw new Error(`expected the decision to stand, got ${decided.contactStatus}`);
+  return { ...contact, decision: decided };
 }
 
-export async function draw(t: TestApp, sub = 'manager-1'): Promise<Json> {
-  const res = await t.request('POST', '/api/v1/second-screens/draws', { role: 'manager', sub });
+export async function draw(t: TestApp, sub = 'manager-1', la?: string): Promise<Json> {
+  const res = await t.request('POST', '/api/v1/second-screens/draws', { role: 'manager', sub, ...(la ? { la } : {}) });
   if (res.status !== 201) throw new Error(`draw failed: ${res.status} ${await res.text()}`);
   return res.json();
 }
