@@ -47,7 +47,7 @@ export function TrendSection({ trend, teamName }: { trend: Trend; teamName: stri
     <>
       <h2 class="govuk-heading-m">Agreement over time: {teamName}</h2>
       <BarChart title={`Krippendorff’s alpha on route (ordinal), by exercise, for ${teamName}`} unit="" max={1}
-        bars={trend.map((e) => ({ label: e.title, value: e.route.alphaOrdinal?.value === null || !e.route.alphaOrdinal ? null : Math.max(0, e.route.alphaOrdinal.value), ...(e.smallNumber ? { note: '(small number)' } : {}) }))} />
+        bars={trend.map((e) => ({ label: e.title.length > 28 ? `${e.title.slice(0, 27)}…` : e.title, value: e.route.alphaOrdinal?.value == null ? null : Math.max(0, e.route.alphaOrdinal.value) }))} />
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--s">Each closed exercise, oldest first (alpha below 0 is shown as 0 in the chart)</caption>
         <thead class="govuk-table__head"><tr class="govuk-table__row">

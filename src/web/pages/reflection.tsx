@@ -19,7 +19,7 @@ function Compare({ caption, rows, teamName }: { caption: string; rows: [string, 
       <tbody class="govuk-table__body">
         {rows.map(([label, yours, team]) => (
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">{label}<SmallNumberTag show={yours.smallNumber} /></th>
+            <th scope="row" class="govuk-table__header">{label}<SmallNumberTag show={yours.smallNumber && yours.total > 0} /></th>
             <td class="govuk-table__cell govuk-table__cell--numeric">{percent(yours)}</td>
             {teamName ? <td class="govuk-table__cell govuk-table__cell--numeric">{team ? percent(team) : '—'}</td> : null}
           </tr>
@@ -41,13 +41,17 @@ export function ReflectionPage({ session, page }: { session: WebSession; page: R
       <p class="govuk-body">For reflection and supervision. Every figure is set beside {team ? `${team} as a whole` : 'nothing: you are in no team yet'}, never beside a named colleague. Small numbers are marked: read them as prompts for a conversation, not verdicts.</p>
       <h2 class="govuk-heading-m">Decisions</h2>
       <p class="govuk-body">{yours.decisions} decisions{teamDecisions ? `; the team made ${teamDecisions.decisions}` : ''}.</p>
-      <Compare caption="Outcomes" teamName={team} rows={Object.keys(yours.byOutcome).map((o) => [labelOf(o), yours.byOutcome[o]!, teamDecisions?.byOutcome[o] ?? null])} />
-      <Compare caption="Departures from the triage, and the managers’ verdicts on them" teamName={team} rows={[
-        ['Departed from the triage', yours.departed, teamDecisions?.departed ?? null],
-        ['Endorsed', yours.verdicts.endorse!, teamDecisions?.verdicts.endorse ?? null],
-        ['Overturned', yours.verdicts.overturn!, teamDecisions?.verdicts.overturn ?? null],
-        ['Returned', yours.verdicts.return!, teamDecisions?.verdicts.return ?? null],
-      ]} />
+      {Object.keys(yours.byOutcome).length === 0 ? null : (
+        <>
+          <Compare caption="Outcomes" teamName={team} rows={Object.keys(yours.byOutcome).map((o) => [labelOf(o), yours.byOutcome[o]!, teamDecisions?.byOutcome[o] ?? null])} />
+          <Compare caption="Departures from the triage, and the managers’ verdicts on them" teamName={team} rows={[
+            ['Departed from the triage', yours.departed, teamDecisions?.departed ?? null],
+            ['Endorsed', yours.verdicts.endorse!, teamDecisions?.verdicts.endorse ?? null],
+            ['Overturned', yours.verdicts.overturn!, teamDecisions?.verdicts.overturn ?? null],
+            ['Returned', yours.verdicts.return!, teamDecisions?.verdicts.return ?? null],
+          ]} />
+        </>
+      )}
       <h2 class="govuk-heading-m">Second screens</h2>
       <Compare caption="How blind second screens agreed" teamName={team} rows={[
         ['Second screens that agreed with the decision screened', page.secondScreens.yours.onTheirDecisions, page.secondScreens.team?.onTheirDecisions ?? null],
