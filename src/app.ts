@@ -21,6 +21,7 @@ import { healthRoutes } from './http/routes/health.routes.js';
 import { multiAgencyRoutes } from './http/routes/multi-agency.routes.js';
 import { oversightRoutes } from './http/routes/oversight.routes.js';
 import { replayRoutes } from './http/routes/replay.routes.js';
+import { secondOpinionRoutes } from './http/routes/second-opinions.routes.js';
 import { referrerFeedbackRoutes } from './http/routes/referrer-feedback.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
@@ -83,6 +84,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', auditRoutes(deps));
   app.route('/api/v1', oversightRoutes(deps));
   app.route('/api/v1', referrerFeedbackRoutes(deps));
+  app.route('/api/v1', secondOpinionRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
   if (options.web) app.route('/', webRoutes(deps, options.web));

@@ -232,6 +232,118 @@ export interface ReferrerFeedbackTable {
   sent_recorded_at: NullableInstant;
 }
 
+export interface TeamsTable {
+  id: string;
+  la: string;
+  name: string;
+  created_by: string;
+  created_at: Instant;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  la: string;
+  sub: string;
+  role: 'screener' | 'manager';
+}
+
+export interface SecondScreenDrawsTable {
+  id: string;
+  la: string;
+  drawn_by: string;
+  drawn_at: Instant;
+  seed: string;
+  settings_hash: string;
+  rules: Json<Record<string, unknown>>;
+  considered: number;
+  selected: number;
+}
+
+export interface SecondScreenConsiderationsTable {
+  contact_id: string;
+  decision_id: string;
+  la: string;
+  draw_id: string;
+  draw_value: number;
+  selected: boolean;
+  criterion: string | null;
+}
+
+export interface SecondScreensTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  decision_id: string;
+  draw_id: string;
+  criterion: string;
+  first_outcome: string;
+  first_decided_by: string;
+  selected_at: Instant;
+  status: string;
+  screener: string | null;
+  outcome: string | null;
+  route: string | null;
+  urgency: string | null;
+  rationale: string | null;
+  screened_at: NullableInstant;
+  agrees: boolean | null;
+  settled_by: string | null;
+  settled_at: NullableInstant;
+  standing: string | null;
+  settled_outcome: string | null;
+  settlement_rationale: string | null;
+  reopened: boolean | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface PracticeContactsTable {
+  id: string;
+  la: string;
+  source: string;
+  reference: string;
+  title: string;
+  narrative: string;
+  body: Json<Record<string, unknown>>;
+  expected: NullableJson<Record<string, unknown>>;
+  triage: Json<Record<string, unknown>>;
+  rule_set_hash: string;
+  added_by: string;
+  added_at: Instant;
+}
+
+export interface CalibrationExercisesTable {
+  id: string;
+  la: string;
+  team_id: string;
+  title: string;
+  show_triage: boolean;
+  status: 'open' | 'closed';
+  created_by: string;
+  created_at: Instant;
+  closed_by: string | null;
+  closed_at: NullableInstant;
+}
+
+export interface CalibrationItemsTable {
+  exercise_id: string;
+  position: number;
+  practice_contact_id: string;
+}
+
+export interface CalibrationAnswersTable {
+  id: string;
+  la: string;
+  exercise_id: string;
+  practice_contact_id: string;
+  screener: string;
+  outcome: string;
+  route: string;
+  urgency: string;
+  rationale: string | null;
+  answered_at: Instant;
+}
+
 export interface DB {
   contacts: ContactsTable & ClosedContactColumns;
   contact_children: ContactChildrenTable;
@@ -246,6 +358,15 @@ export interface DB {
   checks: ChecksTable;
   transfers: TransfersTable;
   referrer_feedback: ReferrerFeedbackTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  second_screen_draws: SecondScreenDrawsTable;
+  second_screen_considerations: SecondScreenConsiderationsTable;
+  second_screens: SecondScreensTable;
+  practice_contacts: PracticeContactsTable;
+  calibration_exercises: CalibrationExercisesTable;
+  calibration_items: CalibrationItemsTable;
+  calibration_answers: CalibrationAnswersTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -269,3 +390,9 @@ export type TransferRow = Selectable<TransfersTable>;
 export type NewTransferRow = Insertable<TransfersTable>;
 export type ReferrerFeedbackRow = Selectable<ReferrerFeedbackTable>;
 export type NewReferrerFeedbackRow = Insertable<ReferrerFeedbackTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type SecondScreenRow = Selectable<SecondScreensTable>;
+export type NewSecondScreenRow = Insertable<SecondScreensTable>;
+export type PracticeContactRow = Selectable<PracticeContactsTable>;
+export type CalibrationExerciseRow = Selectable<CalibrationExercisesTable>;
+export type CalibrationAnswerRow = Selectable<CalibrationAnswersTable>;

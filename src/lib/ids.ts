@@ -18,7 +18,8 @@ function base32(bytes: Uint8Array): string {
   return out;
 }
 
-export type IdPrefix = 'con' | 'chd' | 'adt' | 'tri' | 'aud' | 'dec' | 'rev' | 'req' | 'smp' | 'chk' | 'trf' | 'rpl' | 'fbk';
+export type IdPrefix = 'con' | 'chd' | 'adt' | 'tri' | 'aud' | 'dec' | 'rev' | 'req' | 'smp' | 'chk' | 'trf' | 'rpl' | 'fbk'
+  | 'tem' | 'ssd' | 'ssc' | 'prc' | 'cex' | 'cal';
 
 /** Prefixed, time-ordered ids (`con_…`): sortable by creation, unguessable, readable in logs. */
 export function newId(prefix: IdPrefix, at: Date = new Date()): string {

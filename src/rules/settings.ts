@@ -36,6 +36,18 @@ export const SettingsSchema = z.strictObject({
   repeatContactStrategyThreshold: z.number().int().min(1).max(50),
   nonMobileInjuryRoute: z.enum(['strategy_discussion', 'health_appraisal_first']),
   nonWorkingDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+  /** Which decided contacts get a blind second screen: drawn from the seed, so nobody picks or skips one. */
+  secondScreening: z.strictObject({
+    seed: z.string().min(1).max(100),
+    noActionShare: z.number().min(0).max(1),
+    otherShare: z.number().min(0).max(1),
+    infantRepeat: z.strictObject({
+      underMonths: z.number().int().min(1).max(60),
+      contactsInTwelveMonths: z.number().int().min(2).max(20),
+    }).nullable(),
+  }),
+  /** The share of referrals within 12 months of a previous one in England, the comparator for screening outcomes. */
+  nationalRereferralRate: z.number().min(0).max(1),
 });
 
 export type AuthoritySettings = Omit<z.infer<typeof SettingsSchema>, '$comment'>;

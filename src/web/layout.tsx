@@ -10,9 +10,16 @@ export interface LayoutProps {
 }
 
 const NAV: Record<string, { href: string; label: string }[]> = {
-  screener: [{ href: '/contacts/new', label: 'Record a contact' }, { href: '/contacts', label: 'My contacts' }, { href: '/rules', label: 'Rules' }],
-  manager: [{ href: '/contacts', label: 'Contacts' }, { href: '/reviews', label: 'Review queue' }, { href: '/oversight', label: 'Oversight' }, { href: '/rules', label: 'Rules' }],
-  auditor: [{ href: '/audit', label: 'Audit sample' }, { href: '/oversight', label: 'Oversight' }, { href: '/rules', label: 'Rules' }],
+  screener: [
+    { href: '/contacts/new', label: 'Record a contact' }, { href: '/contacts', label: 'My contacts' }, { href: '/second-screens', label: 'Second screens' },
+    { href: '/calibration', label: 'Calibration' }, { href: '/my-practice', label: 'My practice' }, { href: '/rules', label: 'Rules' },
+  ],
+  manager: [
+    { href: '/contacts', label: 'Contacts' }, { href: '/reviews', label: 'Review queue' }, { href: '/second-screens', label: 'Second screens' },
+    { href: '/calibration', label: 'Calibration' }, { href: '/teams', label: 'Teams' }, { href: '/oversight', label: 'Oversight' },
+    { href: '/screening-outcomes', label: 'Screening outcomes' }, { href: '/rules', label: 'Rules' },
+  ],
+  auditor: [{ href: '/audit', label: 'Audit sample' }, { href: '/oversight', label: 'Oversight' }, { href: '/screening-outcomes', label: 'Screening outcomes' }, { href: '/rules', label: 'Rules' }],
   admin: [{ href: '/rules', label: 'Rules' }],
 };
 

@@ -39,6 +39,7 @@ import { RecordContactPage } from './pages/record-contact.js';
 import { RulesPage } from './pages/rules.js';
 import { SignInPage } from './pages/sign-in.js';
 import { csrfMatches, endSession, sessionMiddleware, startSession, type WebSession } from './session.js';
+import { secondOpinionPages } from './second-opinion-pages.js';
 import { staticRoutes } from './static.js';
 import type { WebEnv } from './web-env.js';
 
@@ -260,6 +261,8 @@ export function webRoutes(deps: Deps, options: WebOptions) {
     const summary = await summariseOversight({ ctx: verbContext(c as never, deps), query: parsed.data });
     return c.html(<OversightPage session={signedIn(c)!} query={parsed.data} summary={summary} errors={{}} />);
   });
+
+  app.route('/', secondOpinionPages(deps));
 
   app.get('/rules', (c) => c.html(<RulesPage session={signedIn(c)!} rules={describeRules({ ctx: verbContext(c as never, deps) })} />));
 
