@@ -22,7 +22,13 @@ export function etagOf(contact: { id: string; version: number }): string {
 }
 
 /** A triage as the API shows it: the contract's fields, plus the facts and settings it was made with. */
-export function triageView(triage: Row<TriageRow>): TriageView {
+/** The columns a triage view reads: a stored row, or the record of one just written. */
+type TriageFields = Pick<
+  Row<TriageRow>,
+  'id' | 'sequence' | 'created_at' | 'settings' | 'rule_set_hash' | 'route' | 'urgency' | 'response' | 'priority' | 'score' | 'prompts' | 'results' | 'history_complete' | 'facts'
+>;
+
+export function triageView(triage: TriageFields): TriageView {
   // The JSON columns hold the evaluator's own answer, written by recordContact (or a re-triage).
   const rules = triage.results as TriageView['rules'];
   return {

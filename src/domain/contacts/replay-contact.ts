@@ -38,7 +38,7 @@ export async function replayTriage(db: Database, triage: TriageRow): Promise<Tri
   const differences = compareTriages(
     {
       priority: triage.priority, score: triage.score, route: triage.route, urgency: triage.urgency,
-      response: triage.response as { id: string }[] | null, prompts: triage.prompts as never, rules: triage.results as never,
+      response: triage.response as { id: string }[] | null, prompts: triage.prompts as { action: string }[], rules: triage.results as { id: string }[],
     },
     replayed,
   );
