@@ -20,7 +20,7 @@ export async function listNearMisses({ ctx, contactId }: { ctx: VerbContext; con
     // A contact is stored with its first triage in one transaction.
     const triage = present(await findLatestTriage(tx, contactId), 'triage');
     const stored = await findRuleSet(tx, triage.rule_set_hash);
-    let ruleSet;
+    let ruleSet: ReturnType<typeof ruleSetFromStored> | null | undefined;
     try {
       ruleSet = stored && ruleSetFromStored(stored.hash, stored.content as unknown as StoredRuleSet);
     } catch (error) {

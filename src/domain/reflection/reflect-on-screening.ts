@@ -35,7 +35,7 @@ export async function reflectOnScreening({ ctx, sub, query }: { ctx: VerbContext
 
   const [team] = await listTeamsOf(deps.db, actor.la, sub, 'screener');
   if (actor.role === 'screener' && actor.sub !== sub) throw new NotFound(`Screener ${sub}`);
-  if (actor.role === 'manager' && !(team && team.managers.includes(actor.sub))) throw new NotFound(`Screener ${sub} in a team you manage`);
+  if (actor.role === 'manager' && !(team?.managers.includes(actor.sub))) throw new NotFound(`Screener ${sub} in a team you manage`);
   const teamSubs = team ? team.screeners : [sub];
 
   const [allDecisions, screens, allNoAction, exercises] = await Promise.all([
