@@ -64,7 +64,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
   app.use('*', bodyLimit({
     maxSize: options.bodyLimitBytes,
-    // Cast: bodyLimit hands over a Context without this app's variables; problem() only reads requestId, set first.
+    // Cast: bodyLimit types its Context without this app's variables; problem() reads only requestId and copes without it.
     onError: (c) => problem(c as never, 413, 'too-large', 'Request body too large', `The body may be at most ${options.bodyLimitBytes} bytes`),
   }));
   app.use('/api/v1/*', requireToken(options.tokens));
