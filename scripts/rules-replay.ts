@@ -30,7 +30,7 @@ if (!existsSync(resolve(values.candidate))) {
   process.stderr.write(`no such rule directory: ${values.candidate}\n`);
   process.exit(2);
 }
-let candidate;
+let candidate: ReturnType<typeof loadRuleSet>;
 try {
   candidate = loadRuleSet(resolve(values.candidate));
 } catch (error) {

@@ -64,6 +64,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
   app.use('*', bodyLimit({
     maxSize: options.bodyLimitBytes,
+    // Cast: bodyLimit types its Context without this app's variables; problem() reads only requestId and copes without it.
     onError: (c) => problem(c as never, 413, 'too-large', 'Request body too large', `The body may be at most ${options.bodyLimitBytes} bytes`),
   }));
   app.use('/api/v1/*', requireToken(options.tokens));
@@ -86,6 +87,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', referrerFeedbackRoutes(deps));
   app.route('/api/v1', secondOpinionRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
+  // Cast: the docs page reads a narrow view of the OpenAPI 3.1 document (paths → operations), not its full type.
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
   if (options.web) app.route('/', webRoutes(deps, options.web));
 

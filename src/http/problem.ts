@@ -1,11 +1,20 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { DomainError, RetryLater, ServiceUnavailable, type FieldError } from '../domain/errors.js';
 import type { AppEnv } from './env.js';
 
+const CONTENTLESS = new Set([101, 204, 205, 304]);
+
+/** A status a problem body may be sent with; anything else (a coding fault) is answered as a 500. */
+export function isContentfulStatus(status: number): status is ContentfulStatusCode {
+  return Number.isInteger(status) && status >= 100 && status <= 599 && !CONTENTLESS.has(status);
+}
+
 /** RFC 9457 problem details: the one shape of every error this service gives. */
-export function problem(c: Context<AppEnv>, status: number, code: string, title: string, detail: string, errors: FieldError[] = [], extra: Record<string, unknown> = {}) {
+export function problem(c: Context<AppEnv>, requested: number, code: string, title: string, detail: string, errors: FieldError[] = [], extra: Record<string, unknown> = {}) {
+  const status = isContentfulStatus(requested) ? requested : 500;
   const body = {
     type: `urn:mash-triage:problem:${code}`,
     title,
@@ -16,7 +25,7 @@ export function problem(c: Context<AppEnv>, status: number, code: string, title:
     ...(errors.length ? { errors } : {}),
     ...extra,
   };
-  return c.body(JSON.stringify(body), status as never, { 'content-type': 'application/problem+json' });
+  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
 }
 
 /** JSON Pointer (RFC 6901) to the field, as clients and the contract expect: /children/0/dateOfBirth. */

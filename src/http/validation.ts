@@ -6,7 +6,7 @@ import { problem, zodFieldErrors } from './problem.js';
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (result.success) return;
   const target = (result as { target?: string }).target;
-  const errors = zodFieldErrors(result.error as never);
+  const errors = zodFieldErrors(result.error);
   if (target === 'json') {
     return problem(c, 422, 'validation', 'The request is not valid', `${errors.length} field${errors.length === 1 ? '' : 's'} need${errors.length === 1 ? 's' : ''} correcting`, errors);
   }

@@ -6,6 +6,8 @@ export function isCalendarDate(date: string): boolean {
 }
 
 /** An instant as stored (Date from pg, string from a fresh row) in ISO form; null stays null. */
+export function isoInstant(v: Date | string): string;
+export function isoInstant(v: Date | string | null): string | null;
 export function isoInstant(v: Date | string | null): string | null {
   return v === null ? null : new Date(v).toISOString();
 }

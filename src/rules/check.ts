@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RESPONSE_FILE } from './response/response-file.js';
 import { MANIFEST_FILE, parseResponseTable, readRuleFiles, RuleFileError, ruleSetFromFiles, type RuleSet } from './rule-set.js';
 import { loadSettings } from './settings.js';
+import { present } from '../lib/one-of.js';
 
 export interface RuleFault { file: string; fault: string }
 export interface PackCheck { ruleSet: RuleSet | null; faults: RuleFault[] }
@@ -73,7 +74,7 @@ export function checkRulePack(dir: string, options: { testDir: string }): PackCh
   if (ruleFiles.length === 0) faults.push({ file: dir, fault: 'no rule files found' });
   const filesById = new Map<string, string[]>();
   for (const file of ruleFiles) {
-    const id = rawId(files.get(file)!);
+    const id = rawId(present(files.get(file), file));
     if (id) filesById.set(id, [...(filesById.get(id) ?? []), file]);
   }
   for (const [id, named] of filesById) {
@@ -85,8 +86,8 @@ export function checkRulePack(dir: string, options: { testDir: string }): PackCh
   const valid: string[] = [];
   for (const file of ruleFiles) {
     try {
-      const [rule] = ruleSetFromFiles(new Map([[MANIFEST_FILE, manifest!], [file, files.get(file)!]])).rules;
-      valid.push(rule!.id);
+      const [rule] = ruleSetFromFiles(new Map([[MANIFEST_FILE, present(manifest, MANIFEST_FILE)], [file, present(files.get(file), file)]])).rules;
+      valid.push(present(rule, file).id);
     } catch (error) {
       faults.push(faultOf(error, file));
     }
@@ -112,6 +113,6 @@ export function checkRulePack(dir: string, options: { testDir: string }): PackCh
 export function ruleTable(ruleSet: RuleSet): string {
   const rows = ruleSet.rules.map((r) => [r.id, String(r.weight), r.prompts.map((p) => `${p.action}:${p.indicator}`).join(' '), String(r.sources.length)]);
   const header = ['rule', 'weight', 'prompts', 'sources'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
 }

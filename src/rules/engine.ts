@@ -8,7 +8,7 @@ export function buildEngine(ruleSet: RuleSet): Engine {
   for (const rule of ruleSet.rules) {
     engine.addRule(new Rule({
       name: rule.id,
-      conditions: rule.conditions as never,
+      conditions: rule.conditions,
       event: { type: rule.id },
     }));
   }

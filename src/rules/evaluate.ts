@@ -8,6 +8,7 @@ import type { Prompt } from './prompt.js';
 import type { RuleDefinition } from './rule-file.js';
 import { decideResponse, type ResponseStep } from './response/decide-response.js';
 import type { RuleSet } from './rule-set.js';
+import { present } from '../lib/one-of.js';
 
 export interface ConditionResult {
   fact: string;
@@ -56,13 +57,13 @@ interface RawCondition {
 }
 
 function flatten(node: RawCondition, out: ConditionResult[] = []): ConditionResult[] {
-  if (node.all) node.all.forEach((c) => flatten(c, out));
-  else if (node.any) node.any.forEach((c) => flatten(c, out));
+  if (node.all) for (const c of node.all) flatten(c, out);
+  else if (node.any) for (const c of node.any) flatten(c, out);
   else if (node.not) flatten(node.not, out);
   else {
     out.push({
-      fact: node.fact!,
-      operator: node.operator!,
+      fact: present(node.fact, 'fact of a leaf condition'),
+      operator: present(node.operator, 'operator of a leaf condition'),
       value: node.valueResult !== undefined ? node.valueResult : node.value,
       factValue: node.factResult === undefined ? null : (node.factResult as FactValue),
       result: node.result ?? null,
@@ -99,7 +100,7 @@ export class Evaluator {
     const outcomes = new Map<string, RuleOutcome>();
     for (const [list, fired] of [[results, true], [failureResults, false]] as [RuleResult[], boolean][]) {
       for (const r of list) {
-        const rule = this.byId.get(r.name as string)!;
+        const rule = present(this.byId.get(r.name as string), `rule ${String(r.name)}`);
         const conditions = flatten(r.conditions as unknown as RawCondition);
         outcomes.set(rule.id, {
           id: rule.id,
@@ -109,12 +110,12 @@ export class Evaluator {
         });
       }
     }
-    const rules = this.ruleSet.rules.map((r) => outcomes.get(r.id)!);
+    const rules = this.ruleSet.rules.map((r) => present(outcomes.get(r.id), `outcome of ${r.id}`));
     return this.summarise(rules, facts);
   }
 
   private summarise(rules: RuleOutcome[], facts: Facts): Triage {
-    const fired = rules.filter((r) => r.fired).map((r) => ({ outcome: r, rule: this.byId.get(r.id)! }));
+    const fired = rules.filter((r) => r.fired).map((r) => ({ outcome: r, rule: present(this.byId.get(r.id), `rule ${r.id}`) }));
     const rulePrompts = mergePrompts(fired);
     const { name, version, hash, response: table } = this.ruleSet;
     const ruleSet = { name, version, hash };

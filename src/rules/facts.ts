@@ -168,7 +168,7 @@ export function deriveFacts(input: ContactInput, history: HistoryEvidence, setti
   const concerningSiteInjury = injuries.some(({ injury }) => injury.sites.some((s) => CONCERNING_SITES.has(s)));
   const minimisingPhrases = findMinimisingPhrases(input.narrative);
   const speakable = children.filter((c) => c.canBeSpokenWith);
-  const threeOrOver = children.filter((c, i) => !c.unborn && ((c.ageMonths ?? 0) >= 36 || input.children[i]!.communicates === true));
+  const threeOrOver = children.filter((c, i) => !c.unborn && ((c.ageMonths ?? 0) >= 36 || input.children[i]?.communicates === true));
   const area: AreaContext = { input, children, receivedDate };
   const areaFacts = {
     ...peopleFacts(area), ...householdFacts(area), ...birthAndMovementFacts(area), ...needFacts(area), ...outsideHarmFacts(area),

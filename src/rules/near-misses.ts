@@ -1,5 +1,5 @@
 import type { Indicator } from '../schemas/codes.js';
-import { OPERATOR_WORDS } from './doc.js';
+import { OPERATOR_WORDS } from './describe-condition.js';
 import type { ConditionResult, RuleOutcome } from './evaluate.js';
 import { FACT_CATALOGUE, type FactName } from './facts.js';
 import type { ConditionNode, RuleDefinition } from './rule-file.js';
@@ -78,9 +78,9 @@ export function nearMisses(results: readonly RuleOutcome[], ruleSet: RuleSet): N
     const rule = byId.get(outcome.id);
     if (!rule) continue;
     const failed = walk(rule.conditions, outcome.conditions[Symbol.iterator](), false, false).failing;
-    const highestIndicator = rule.prompts.map((p) => p.indicator).sort((a, b) => RANK[a] - RANK[b])[0]!;
+    const highestIndicator = rule.prompts.map((p) => p.indicator).sort((a, b) => RANK[a] - RANK[b])[0] ?? 'info';
     misses.push({ ruleId: rule.id, summary: rule.summary, prompts: rule.prompts, highestIndicator, failing: failed });
   }
   return misses.sort((a, b) => RANK[a.highestIndicator] - RANK[b.highestIndicator]
-    || a.failing.length - b.failing.length || order.get(a.ruleId)! - order.get(b.ruleId)!);
+    || a.failing.length - b.failing.length || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0));
 }

@@ -67,7 +67,7 @@ export function factsNamed(node: ConditionNode): string[] {
 
 function checkRationale(file: string, rule: Pick<RuleDefinition, 'rationale'>): void {
   for (const [, fact, format] of rule.rationale.matchAll(PLACEHOLDER)) {
-    if (!(fact! in FACT_CATALOGUE)) throw new RuleFileError(file, `rationale names unknown fact "${fact}"`);
+    if (fact === undefined || !(fact in FACT_CATALOGUE)) throw new RuleFileError(file, `rationale names unknown fact "${fact}"`);
     if (format && !(FORMATS as readonly string[]).includes(format)) throw new RuleFileError(file, `rationale uses unknown format "${format}" (use ${FORMATS.join(', ')})`);
   }
 }

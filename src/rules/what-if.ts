@@ -40,7 +40,9 @@ export class WhatIfTally {
   add(past: PastTriage, replayed: Triage): void {
     const r = this.report;
     r.contacts += 1;
-    bump(r.priorityMatrix[past.priority] ??= {}, replayed.priority);
+    const row = r.priorityMatrix[past.priority] ?? {};
+    r.priorityMatrix[past.priority] = row;
+    bump(row, replayed.priority);
     const before = new Set(past.prompts.map(key));
     const after = new Set(replayed.prompts.map(key));
     for (const k of before) if (!after.has(k)) bump(r.promptsLost, k);

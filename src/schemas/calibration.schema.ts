@@ -41,6 +41,7 @@ export const PracticeContactSummarySchema = z.object({
   priority: z.enum(PRIORITIES),
   addedAt: z.string(),
 }).openapi('PracticeContactSummary');
+export type PracticeContactSummary = z.infer<typeof PracticeContactSummarySchema>;
 
 export const PracticeBankSchema = z.object({ practiceContacts: z.array(PracticeContactSummarySchema) }).openapi('PracticeBank');
 

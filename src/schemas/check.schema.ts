@@ -65,6 +65,7 @@ export const CheckViewSchema = z.object({
   responseChannel: z.string().nullable(),
   retriageId: z.string().nullable(),
 }).openapi('Check');
+export type CheckView = z.infer<typeof CheckViewSchema>;
 
 export const RetriageSchema = z.object({
   triage: TriageSchema,

@@ -108,6 +108,7 @@ export const DecisionSchema = z.object({
   decidedBy: z.string(),
   decidedAt: z.string(),
 }).openapi('Decision');
+export type DecisionView = z.infer<typeof DecisionSchema>;
 
 export const ReviewSchema = z.object({
   id: z.string(),
@@ -119,6 +120,7 @@ export const ReviewSchema = z.object({
   reviewedBy: z.string(),
   reviewedAt: z.string(),
 }).openapi('Review');
+export type ReviewView = z.infer<typeof ReviewSchema>;
 
 export const DecisionResultSchema = DecisionSchema.extend({
   contactStatus: z.string().openapi({ description: 'decided, or awaiting_review when the decision departs from the triage' }),
@@ -137,3 +139,4 @@ export const ContactWithDecisionsSchema = ContactViewSchema.extend({
   reviews: z.array(ReviewSchema),
   finalOutcome: z.enum(OUTCOMES).nullable().openapi({ description: 'Once decided: the manager’s outcome if overturned, else the screener’s' }),
 }).openapi('ContactWithDecisions');
+export type ContactWithDecisions = z.infer<typeof ContactWithDecisionsSchema>;

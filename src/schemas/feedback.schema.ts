@@ -31,5 +31,6 @@ export const FeedbackViewSchema = z.object({
   sentBy: z.string().nullable(),
   sentRecordedAt: z.string().nullable(),
 }).openapi('ReferrerFeedback');
+export type FeedbackView = z.infer<typeof FeedbackViewSchema>;
 
 export const FeedbackListSchema = z.object({ feedback: z.array(FeedbackViewSchema) }).openapi('ReferrerFeedbackList');

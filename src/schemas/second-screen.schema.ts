@@ -54,6 +54,7 @@ export const BlindSecondScreenSchema = z.object({
   receivedAt: z.string(),
   selectedAt: z.string(),
 }).openapi('BlindSecondScreen');
+export type BlindSecondScreen = z.infer<typeof BlindSecondScreenSchema>;
 
 export const SecondScreenSchema = z.object({
   id: z.string(),
@@ -73,6 +74,7 @@ export const SecondScreenSchema = z.object({
   }).nullable(),
   version: z.number().int(),
 }).openapi('SecondScreen');
+export type SecondScreen = z.infer<typeof SecondScreenSchema>;
 
 export const SecondScreenListSchema = z.object({
   items: z.array(z.union([SecondScreenSchema, BlindSecondScreenSchema])),

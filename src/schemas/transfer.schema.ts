@@ -36,5 +36,6 @@ export const TransferViewSchema = z.object({
   acknowledgementChannel: z.string().nullable(),
   handoverDiscussion: z.record(z.string(), z.unknown()).nullable(),
 }).openapi('Transfer');
+export type TransferView = z.infer<typeof TransferViewSchema>;
 
 export const TransferListSchema = z.object({ transfers: z.array(TransferViewSchema) }).openapi('TransferList');

@@ -51,6 +51,7 @@ export const TriageSchema = z.object({
   facts: z.record(z.string(), z.unknown()).openapi({ description: 'The facts as evaluated (no names or NHS numbers)' }),
   settings: z.record(z.string(), z.unknown()).nullable().openapi({ description: 'The authority settings in force' }),
 }).openapi('Triage');
+export type TriageView = z.infer<typeof TriageSchema>;
 
 export const ContactViewSchema = z.object({
   id: z.string().openapi({ example: 'con_01jd…' }),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../client.js';
+import { present } from '../../lib/one-of.js';
 
 export interface KeyOwner { la: string; sub: string; key: string }
 export interface StoredResponse { status: number; headers: Record<string, string>; body: string }
@@ -39,6 +40,7 @@ export async function reserveKey(db: Database, r: ReserveRequest): Promise<Reser
   };
   return db.transaction().execute(async (tx) => {
     for (let attempt = 0; attempt < 2; attempt++) {
+      // biome-ignore lint/performance/noAwaitInLoops: the second attempt runs only if the first found a row that expired
       const inserted = await tx.insertInto('idempotency_keys').values(fresh)
         .onConflict((oc) => oc.columns(['la', 'sub', 'key']).doNothing()).returning('key').executeTakeFirst();
       if (inserted) return { outcome: 'reserved' };
@@ -50,7 +52,7 @@ export async function reserveKey(db: Database, r: ReserveRequest): Promise<Reser
       const stale = row.state === 'in_flight' && new Date(row.locked_at).getTime() + r.inFlightTimeoutMs <= r.now.getTime();
       if (!expired && row.request_hash !== r.requestHash) return { outcome: 'mismatch' };
       if (!expired && row.state === 'done') {
-        return { outcome: 'replay', response: { status: row.response_status!, headers: row.response_headers ?? {}, body: row.response_body ?? '' } };
+        return { outcome: 'replay', response: { status: present(row.response_status, 'response_status'), headers: row.response_headers ?? {}, body: row.response_body ?? '' } };
       }
       if (!expired && !stale) return { outcome: 'in-flight', lockedAt: new Date(row.locked_at) };
       const committed = stale && !expired ? await findCommittedWork(tx, r.owner, row.request_id, new Date(row.locked_at)) : undefined;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
 import type { Database } from '../client.js';
+import { present } from '../../lib/one-of.js';
 
 export interface SampleFilter {
   la: string;
@@ -97,5 +98,5 @@ export async function sampleClosedContactsByStratum(
   const { rows } = await sql<SampledContact & { rank: number }>`
     select id, priority, closed_at, sample_key, stratum, rank from (${sql.join(walks, sql` union all `)}) drawn
     order by rank, lap, sample_key, id`.execute(db);
-  return rows.map(({ id, priority, closed_at, sample_key, stratum }) => ({ id, priority, closed_at, sample_key, stratum: stratum! }));
+  return rows.map(({ id, priority, closed_at, sample_key, stratum }) => ({ id, priority, closed_at, sample_key, stratum: present(stratum, 'stratum') }));
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../client.js';
-import type { NewTransferRow, TransferRow } from '../schema.js';
+import type { Updateable } from 'kysely';
+import type { NewTransferRow, TransferRow, TransfersTable } from '../schema.js';
 
 export async function insertTransfer(db: Database, row: NewTransferRow): Promise<void> {
   await db.insertInto('transfers').values(row).execute();
@@ -12,8 +13,8 @@ export async function findTransferForUpdate(db: Database, la: string, id: string
     .forUpdate().executeTakeFirst();
 }
 
-export async function updateTransfer(db: Database, id: string, patch: Partial<Omit<TransferRow, 'id' | 'handover_discussion'>> & { handover_discussion?: string | null }): Promise<TransferRow> {
-  return db.updateTable('transfers').set(patch as never).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+export async function updateTransfer(db: Database, id: string, patch: Omit<Updateable<TransfersTable>, 'id'>): Promise<TransferRow> {
+  return db.updateTable('transfers').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 export interface TransferFilter { status: 'overdue' | 'awaiting_acknowledgement' | 'acknowledged' | 'all'; limit: number }

@@ -8,6 +8,7 @@ import type { AuditSampleInput } from '../../schemas/sample.schema.js';
 import { requireRole } from '../actor.js';
 import { contactView } from '../contacts/contact-view.js';
 import type { VerbContext } from '../context.js';
+import { present } from '../../lib/one-of.js';
 
 const EARLIEST = new Date('1970-01-01T00:00:00Z');
 const LATEST = new Date('9999-12-31T00:00:00Z');
@@ -23,9 +24,9 @@ function sampledViews(sampled: readonly SampledContact[], set: ContactSetRows) {
   const triages = new Map(set.triages.map((t) => [t.contact_id, t]));
   const [children, adults, decisions, reviews] = [group(set.children), group(set.adults), group(set.decisions), group(set.reviews)];
   return sampled.map((s) => {
-    const contact = contacts.get(s.id)!;
+    const contact = present(contacts.get(s.id), 'sampled contact');
     const view = contactView({
-      contact, triage: triages.get(s.id)!, children: children.get(s.id) ?? [], adults: adults.get(s.id) ?? [],
+      contact, triage: present(triages.get(s.id), 'triage'), children: children.get(s.id) ?? [], adults: adults.get(s.id) ?? [],
       decisions: decisions.get(s.id) ?? [], reviews: reviews.get(s.id) ?? [],
     });
     return { ...view, referrerGroup: contact.referrer_group, overridden: contact.overridden, youngestAgeMonths: contact.youngest_age_months, stratum: s.stratum ?? null };

@@ -15,7 +15,8 @@ export function csvCell(value: Cell): string {
 export function sampleCsv(sample: AuditSample): string {
   const lines = [SAMPLE_CSV_COLUMNS.map(([name]) => name).join(',')];
   for (const c of sample.contacts) {
-    const latestReview = c.decision ? c.reviews.find((r) => r.decisionId === c.decision!.id) ?? null : null;
+    const decision = c.decision;
+    const latestReview = decision ? c.reviews.find((r) => r.decisionId === decision.id) ?? null : null;
     const declined = (c.decision?.promptResponses as { action: string; response: string }[] | undefined ?? [])
       .filter((r) => r.response === 'declined').map((r) => r.action);
     const row: Cell[] = [

@@ -1,5 +1,8 @@
 import { listAnswers, listItems } from '../../db/repositories/calibration.repo.js';
 import { isoInstant as iso } from '../../lib/dates.js';
+import { oneOf } from '../../lib/one-of.js';
+import { ROUTES, URGENCIES } from '../../schemas/codes.js';
+import { OUTCOMES } from '../../schemas/decision.schema.js';
 import { requireRole } from '../actor.js';
 import type { VerbContext } from '../context.js';
 import { Conflict } from '../errors.js';
@@ -36,7 +39,7 @@ export async function exerciseResults({ ctx, id }: { ctx: VerbContext; id: strin
         id: item.id, reference: item.reference, title: item.title, answers: given.length,
         outcome: spreadOf(given.map((a) => a.outcome)), route: spreadOf(given.map((a) => a.route)), urgency: spreadOf(given.map((a) => a.urgency)),
         expected: expected && { route: expected.route, urgency: expected.urgency, outcome: expected.outcome ?? null, reasoning: expected.reasoning ?? null },
-        byScreener: actor.role === 'manager' ? given.map((a) => ({ screener: a.screener, outcome: a.outcome, route: a.route, urgency: a.urgency })) : null,
+        byScreener: actor.role === 'manager' ? given.map((a) => ({ screener: a.screener, outcome: oneOf(OUTCOMES, a.outcome), route: oneOf(ROUTES, a.route), urgency: oneOf(URGENCIES, a.urgency) })) : null,
         yourAnswer: mine ? answerView(mine) : null,
       };
     }),

@@ -3,6 +3,7 @@ import { requireRole } from '../actor.js';
 import type { VerbContext } from '../context.js';
 import { exerciseOfActor } from './exercise-access.js';
 import { answerView, exerciseSummary } from './exercise-view.js';
+import type { PracticeTriage } from './practice-triage.js';
 
 /**
  * An exercise's practice contacts, as a screener triages them: the contact,
@@ -22,7 +23,8 @@ export async function readExercise({ ctx, id }: { ctx: VerbContext; id: string }
       const mine = actor.role === 'screener' ? answers.find((a) => a.practice_contact_id === item.id) : undefined;
       return {
         id: item.id, position: item.position, title: item.title, narrative: item.narrative, contact: item.body,
-        triage: exercise.show_triage ? item.triage : null,
+        // Stored by addPracticeContact from triagePractice's answer.
+        triage: exercise.show_triage ? (item.triage as PracticeTriage) : null,
         yourAnswer: mine ? answerView(mine) : null,
       };
     }),

@@ -18,10 +18,13 @@ export async function chaseOverdueChecks(deps: Deps, limit: number): Promise<{ o
   const late = await listChecksToChase(deps.db, now, chasedBefore, limit);
   let overdue = 0;
   let chased = 0;
+  // One check at a time: each is its own transaction, and a slow partner must not hold the whole pool.
   for (const check of late) {
+    // biome-ignore lint/performance/noAwaitInLoops: deliberately one at a time (above)
     if (!check.overdue_at && await markOverdue(deps, check, now)) overdue++;
     const remind = check.dispatch === 'api' && check.status === 'awaiting_response'
       && (!check.chased_at || new Date(check.chased_at) < chasedBefore);
+    // biome-ignore lint/performance/noAwaitInLoops: deliberately one at a time (above)
     if (remind && await remindPartner(deps, check)) chased++;
   }
   return { overdue, chased };

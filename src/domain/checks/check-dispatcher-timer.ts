@@ -10,7 +10,7 @@ export function startCheckDispatcher(deps: Deps, intervalMs: number): () => Prom
   if (intervalMs <= 0) return async () => undefined;
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
-    if (running) return;
+    if (running !== null) return;
     running = dispatchChecks(deps)
       .then((summary) => {
         if (Object.values(summary).some((n) => n > 0)) deps.logger.info(summary, 'check dispatch sweep');

@@ -1,27 +1,31 @@
-import { isoInstant as iso } from '../../lib/dates.js';
-import type { CheckRow } from '../../db/schema.js';
-import type { PartnerSettings } from '../../rules/partner-settings.js';
-import type { Partner } from '../../schemas/codes.js';
 import { OUTSTANDING } from '../../db/repositories/checks.repo.js';
+import type { CheckRow } from '../../db/schema.js';
+import { isoInstant as iso } from '../../lib/dates.js';
+import { oneOf } from '../../lib/one-of.js';
+import type { PartnerSettings } from '../../rules/partner-settings.js';
+import { type CheckView, CHECK_STATUSES, CheckViewSchema } from '../../schemas/check.schema.js';
+import { PARTNERS, PRIORITIES } from '../../schemas/codes.js';
 
 const outstanding = new Set<string>(OUTSTANDING);
 
 /** A check as the API shows it; overdue is worked out against the caller's now, not stored. */
-export function checkView(check: CheckRow, partners: PartnerSettings, now: Date) {
+export function checkView(check: CheckRow, partners: PartnerSettings, now: Date): CheckView {
+  const partner = oneOf(PARTNERS, check.partner);
   return {
     id: check.id,
     contactId: check.contact_id,
-    partner: check.partner,
-    partnerName: partners.partners[check.partner as Partner]?.name ?? check.partner,
+    partner,
+    partnerName: partners.partners[partner]?.name ?? partner,
     partnerAuthority: check.partner_la,
-    dispatch: check.dispatch,
-    status: check.status,
+    dispatch: oneOf(CheckViewSchema.shape.dispatch.options, check.dispatch),
+    status: oneOf(CHECK_STATUSES, check.status),
     overdue: outstanding.has(check.status) && new Date(check.due_at) < now,
-    priority: check.priority,
-    asks: check.asks,
-    people: check.people,
-    requestedAt: iso(check.requested_at)!,
-    dueAt: iso(check.due_at)!,
+    priority: oneOf(PRIORITIES, check.priority),
+    // JSON written by planChecks.
+    asks: check.asks as CheckView['asks'],
+    people: check.people as CheckView['people'],
+    requestedAt: iso(check.requested_at),
+    dueAt: iso(check.due_at),
     attempts: check.attempts,
     lastError: check.last_error,
     dispatchedAt: iso(check.dispatched_at),

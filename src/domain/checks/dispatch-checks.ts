@@ -9,6 +9,7 @@ import type { Partner } from '../../schemas/codes.js';
 import type { Deps } from '../context.js';
 import { chaseOverdueChecks } from './chase-checks.js';
 import { DISPATCHER } from './dispatcher.js';
+import { present } from '../../lib/one-of.js';
 
 
 const SENDABLE = new Set(['awaiting_dispatch', 'dispatch_failed']);
@@ -72,7 +73,7 @@ async function recordOutcome(deps: Deps, claimed: CheckRow, outcome: DispatchOut
   const { maxAttempts, retryBaseMs } = deps.checks.dispatch;
   return deps.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const check = (await findCheckForUpdate(tx, claimed.la, claimed.id))!;
+    const check = present(await findCheckForUpdate(tx, claimed.la, claimed.id), 'claimed check');
     const stillToSend = SENDABLE.has(check.status);
     const base = { la: check.la, contactId: check.contact_id, actor: DISPATCHER, at: now };
     const about = { checkId: check.id, partner: check.partner, attempt: check.attempts };

@@ -61,9 +61,11 @@ export function enrich(
     const adult = ids.adults.indexOf(finding.person);
     for (const field of trueFields(finding)) {
       const { into } = ENRICHMENT[field];
-      if (into === 'violenceHistory' && adult >= 0) adults[adult]!.violenceHistory = true;
+      const adultFound = adults[adult];
+      const childFound = children[child];
+      if (into === 'violenceHistory' && adultFound) adultFound.violenceHistory = true;
       else if (into === 'priorContacts' && child >= 0) priorContacts[child] = (priorContacts[child] ?? 0) + 1;
-      else if (into.startsWith('history.') && child >= 0) children[child]!.history[into.slice('history.'.length) as Exclude<keyof ChildHistory, 'contactsLast12Months'>] = true;
+      else if (into.startsWith('history.') && childFound) childFound.history[into.slice('history.'.length) as Exclude<keyof ChildHistory, 'contactsLast12Months'>] = true;
     }
   }
   return { input: { ...input, children, adults }, history: { ...history, priorContacts } };

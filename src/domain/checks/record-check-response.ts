@@ -15,6 +15,7 @@ import { openChecks } from './open-follow-ups.js';
 import type { Prompt } from '../../rules/evaluate.js';
 import { newCriticalPrompts, reopenForNewCriticalPrompts } from './reopen-decision.js';
 import { appendLaterTriage, laterTriageView, storedInput, type LaterTriage } from './retriage.js';
+import { present } from '../../lib/one-of.js';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -48,8 +49,8 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
   const channel = actor.role === 'admin' ? 'partner_api' : input.receivedVia ?? 'other';
 
   const result = await deps.db.transaction().execute(async (tx) => {
-    const locked = (await findCheckForUpdate(tx, actor.la, checkId))!;
-    if (locked.status === 'responded') throw new Conflict(`Check ${checkId} already has an answer, recorded at ${new Date(locked.response_recorded_at!).toISOString()}`);
+    const locked = present(await findCheckForUpdate(tx, actor.la, checkId), 'check');
+    if (locked.status === 'responded') throw new Conflict(`Check ${checkId} already has an answer, recorded at ${new Date(present(locked.response_recorded_at, 'response_recorded_at')).toISOString()}`);
     let updated = await updateCheck(tx, checkId, {
       status: 'responded', next_attempt_at: null, responded_at: respondedAt, response_recorded_at: now,
       response_recorded_by: actor.sub, response_channel: channel,
@@ -59,12 +60,12 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
     let newChecks: AuditEvent[] = [];
     let reopened: AuditEvent | null = null;
     if (history) {
-      const contact = (await findContactForUpdate(tx, actor.la, check.contact_id))!;
+      const contact = present(await findContactForUpdate(tx, actor.la, check.contact_id), 'contact');
       const [{ children, adults }, latest, answered] = await Promise.all([
         listPeople(tx, contact.id), findLatestTriage(tx, contact.id), listRespondedChecks(tx, contact.id),
       ]);
       const allFindings = answered.flatMap((c) => ((c.response as { findings?: CheckFinding[] } | null)?.findings ?? []));
-      later = await appendLaterTriage(tx, deps, { contact, children, adults, latest: latest!, history, findings: allFindings, now });
+      later = await appendLaterTriage(tx, deps, { contact, children, adults, latest: present(latest, 'triage'), history, findings: allFindings, now });
       updated = await updateCheck(tx, checkId, { retriage_id: later.row.id });
       // Prompts the new picture raises go to partners not yet asked, at the new priority.
       newChecks = await openChecks(tx, ctx, { contact: { ...contact, priority: later.row.priority }, children, adults },
@@ -72,7 +73,7 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
       reopened = await reopenForNewCriticalPrompts(tx, {
         la: actor.la, contactId: contact.id, actor, now, triageId: later.row.id, requestId: ctx.requestId, cause: { checkId },
         route: later.row.route, urgency: later.row.urgency,
-        gained: newCriticalPrompts(latest!.prompts as Prompt[], later.row.prompts as Prompt[]),
+        gained: newCriticalPrompts(present(latest, 'triage').prompts as Prompt[], later.row.prompts as Prompt[]),
       });
     }
     const base = { la: actor.la, contactId: check.contact_id, actor, at: now };

@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.js';
 import type { Actor } from '../actor.js';
 import { allowedTargets } from '../contacts/status.js';
 import type { Prompt } from '../../rules/evaluate.js';
+import { present } from '../../lib/one-of.js';
 
 /** Critical prompts of the new triage that the earlier one did not raise as critical. */
 export function newCriticalPrompts(before: readonly Pick<Prompt, 'action' | 'indicator'>[], after: readonly Pick<Prompt, 'action' | 'indicator'>[]): string[] {
@@ -25,7 +26,7 @@ export async function reopenForNewCriticalPrompts(tx: Database, args: {
   route: string | null; urgency: string | null;
 }): Promise<AuditEvent | null> {
   if (args.gained.length === 0) return null;
-  const contact = (await findContactForUpdate(tx, args.la, args.contactId))!;
+  const contact = present(await findContactForUpdate(tx, args.la, args.contactId), 'contact');
   if (!allowedTargets(contact.status, 'reopen').includes('awaiting_decision')) return null;
   const version = await moveContactStatus(tx, {
     la: args.la, contactId: args.contactId, from: contact.status, to: 'awaiting_decision', version: contact.version, decisionDueBy: args.now,

@@ -88,4 +88,4 @@ export async function appendLaterTriage(tx: Database, deps: Deps, args: {
   };
 }
 
-export const laterTriageView = (later: LaterTriage) => ({ triage: triageView(later.row as never), changes: later.changes });
+export const laterTriageView = (later: LaterTriage) => ({ triage: triageView(later.row), changes: later.changes });

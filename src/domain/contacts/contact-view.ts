@@ -1,5 +1,9 @@
+import type { ContactAdultRow, ContactChildRow, ContactRow, DecisionRow, ReviewRow, Stored as Row, TriageRow } from '../../db/schema.js';
 import { isoInstant as iso } from '../../lib/dates.js';
-import type { ContactAdultRow, ContactChildRow, ContactRow, DecisionRow, ReviewRow, TriageRow , Stored as Row } from '../../db/schema.js';
+import { oneOf, oneOfOrNull } from '../../lib/one-of.js';
+import { PRIORITIES, ROUTES, URGENCIES } from '../../schemas/codes.js';
+import type { ContactWithDecisions } from '../../schemas/decision.schema.js';
+import type { TriageView } from '../../schemas/triage.schema.js';
 import { decisionsView } from '../decisions/decision-view.js';
 
 
@@ -18,28 +22,35 @@ export function etagOf(contact: { id: string; version: number }): string {
 }
 
 /** A triage as the API shows it: the contract's fields, plus the facts and settings it was made with. */
-export function triageView(triage: Row<TriageRow>) {
-  const rules = triage.results as { id: string }[];
+/** The columns a triage view reads: a stored row, or the record of one just written. */
+type TriageFields = Pick<
+  Row<TriageRow>,
+  'id' | 'sequence' | 'created_at' | 'settings' | 'rule_set_hash' | 'route' | 'urgency' | 'response' | 'priority' | 'score' | 'prompts' | 'results' | 'history_complete' | 'facts'
+>;
+
+export function triageView(triage: TriageFields): TriageView {
+  // The JSON columns hold the evaluator's own answer, written by recordContact (or a re-triage).
+  const rules = triage.results as TriageView['rules'];
   return {
     id: triage.id,
     sequence: triage.sequence,
     evaluatedAt: iso(triage.created_at),
     ruleSet: { version: (triage.settings as { ruleSetVersion?: string }).ruleSetVersion ?? null, hash: triage.rule_set_hash },
-    route: triage.route,
-    urgency: triage.urgency,
-    response: triage.response ?? [],
-    priority: triage.priority,
+    route: oneOfOrNull(ROUTES, triage.route),
+    urgency: oneOfOrNull(URGENCIES, triage.urgency),
+    response: (triage.response ?? []) as TriageView['response'],
+    priority: oneOf(PRIORITIES, triage.priority),
     score: triage.score,
-    prompts: triage.prompts,
+    prompts: triage.prompts as TriageView['prompts'],
     rules,
     historyComplete: triage.history_complete,
     facts: triage.facts,
-    settings: (triage.settings as { values?: unknown }).values ?? null,
+    settings: (triage.settings as { values?: Record<string, unknown> }).values ?? null,
   };
 }
 
 /** The contact as stored, with its current triage: the one shape every read returns. */
-export function contactView(rows: ContactRows) {
+export function contactView(rows: ContactRows): ContactWithDecisions {
   const { contact, children, adults, triage } = rows;
   return {
     ...contact.record,

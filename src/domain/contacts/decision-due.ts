@@ -30,5 +30,6 @@ export function reviewDueBy(decidedAt: Date, priority: Priority, urgencies: read
   const mostUrgent = URGENCIES.find((u) => urgencies.includes(u));
   if (!mostUrgent) return byPriority;
   const byUrgency = clockRunsOut(decidedAt, settings.values.urgencyClocks[mostUrgent], settings.calendar);
+  // biome-ignore lint/complexity/useMathMinMax: these are Dates; Math.min would answer a number
   return byUrgency < byPriority ? byUrgency : byPriority;
 }

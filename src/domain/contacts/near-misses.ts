@@ -5,6 +5,8 @@ import { findLatestTriage } from '../../db/repositories/triages.repo.js';
 import type { RuleOutcome } from '../../rules/evaluate.js';
 import { nearMisses } from '../../rules/near-misses.js';
 import { RuleFileError, ruleSetFromStored, type StoredRuleSet } from '../../rules/rule-set.js';
+import { oneOf, present } from '../../lib/one-of.js';
+import { PRIORITIES } from '../../schemas/codes.js';
 import { requireRole } from '../actor.js';
 import type { VerbContext } from '../context.js';
 import { Conflict, NotFound } from '../errors.js';
@@ -15,9 +17,10 @@ export async function listNearMisses({ ctx, contactId }: { ctx: VerbContext; con
   requireRole(actor, ['manager', 'auditor'], 'see what would have changed a triage');
   return deps.db.transaction().execute(async (tx) => {
     if (!(await findContact(tx, actor.la, contactId))) throw new NotFound(`Contact ${contactId}`);
-    const triage = (await findLatestTriage(tx, contactId))!;
+    // A contact is stored with its first triage in one transaction.
+    const triage = present(await findLatestTriage(tx, contactId), 'triage');
     const stored = await findRuleSet(tx, triage.rule_set_hash);
-    let ruleSet;
+    let ruleSet: ReturnType<typeof ruleSetFromStored> | null | undefined;
     try {
       ruleSet = stored && ruleSetFromStored(stored.hash, stored.content as unknown as StoredRuleSet);
     } catch (error) {
@@ -33,7 +36,7 @@ export async function listNearMisses({ ctx, contactId }: { ctx: VerbContext; con
       contactId,
       triageId: triage.id,
       ruleSet: { name: ruleSet.name, version: ruleSet.version, hash: ruleSet.hash },
-      priority: triage.priority,
+      priority: oneOf(PRIORITIES, triage.priority),
       nearMisses: misses,
     };
   });

@@ -11,6 +11,7 @@ import { ValidationFailed } from '../errors.js';
 import { contactView, type ContactRows } from './contact-view.js';
 import { decisionDueBy as dueBy } from './decision-due.js';
 import { gatherHistory } from './gather-history.js';
+import { present } from '../../lib/one-of.js';
 
 /** A contact may be entered after the fact, never ahead of the clock (allowing for a few minutes of skew). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -59,7 +60,7 @@ export async function recordContact({ ctx, input }: { ctx: VerbContext; input: C
       closed_at: null,
     },
     children: children.map((child, i) => {
-      const d = derived[i]!;
+      const d = present(derived[i], 'derived child');
       return {
         id: deps.ids('chd'),
         contact_id: contactId,

@@ -11,6 +11,7 @@ import { RuleFileError, ruleSetFromStored, type StoredRuleSet } from '../../rule
 import { requireRole } from '../actor.js';
 import type { VerbContext } from '../context.js';
 import { NotFound } from '../errors.js';
+import { present } from '../../lib/one-of.js';
 
 export interface TriageReplay {
   triageId: string;
@@ -27,7 +28,7 @@ export async function replayTriage(db: Database, triage: TriageRow): Promise<Tri
   if (!stored) {
     return { ...base, ruleSet: { name: null, version: null, hash: triage.rule_set_hash }, identical: false, differences: [{ field: 'ruleSet', stored: triage.rule_set_hash, replayed: 'no rule set with this hash is stored' }] };
   }
-  let ruleSet;
+  let ruleSet: ReturnType<typeof ruleSetFromStored>;
   try {
     ruleSet = ruleSetFromStored(stored.hash, stored.content as unknown as StoredRuleSet);
   } catch (error) {
@@ -38,7 +39,7 @@ export async function replayTriage(db: Database, triage: TriageRow): Promise<Tri
   const differences = compareTriages(
     {
       priority: triage.priority, score: triage.score, route: triage.route, urgency: triage.urgency,
-      response: triage.response as { id: string }[] | null, prompts: triage.prompts as never, rules: triage.results as never,
+      response: triage.response as { id: string }[] | null, prompts: triage.prompts as { action: string }[], rules: triage.results as { id: string }[],
     },
     replayed,
   );
@@ -56,8 +57,9 @@ export async function replayContact({ ctx, contactId }: { ctx: VerbContext; cont
   return deps.db.transaction().execute(async (tx) => {
     if (!(await findContact(tx, actor.la, contactId))) throw new NotFound(`Contact ${contactId}`);
     const triages = [];
+    // biome-ignore lint/performance/noAwaitInLoops: one transaction's connection answers one query at a time
     for (const triage of await listTriages(tx, contactId)) triages.push(await replayTriage(tx, triage));
-    const latest = triages.at(-1)!;
+    const latest = present(triages.at(-1), 'triage');
     const report = {
       contactId,
       identical: triages.every((r) => r.identical),

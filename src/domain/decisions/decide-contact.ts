@@ -15,6 +15,7 @@ import { decisionView } from './decision-view.js';
 import { findDepartures, matchResponses, type TriagePrompt } from './departures.js';
 import { finalResponse } from './final-response.js';
 import { guardsFor } from './guards.js';
+import { present } from '../../lib/one-of.js';
 
 /**
  * The screener's decision on a contact, checked against its current triage.
@@ -63,7 +64,7 @@ export async function decideContact({ ctx, contactId, input }: { ctx: VerbContex
       departures,
       route: response.route,
       urgency: response.urgency,
-      route_change_reason: response.departures.length > 0 ? input.routeChangeReason! : null,
+      route_change_reason: response.departures.length > 0 ? present(input.routeChangeReason, 'routeChangeReason') : null,
       review_due_by: departures.length > 0 ? reviewDueBy(now, priority, [triage.urgency as Urgency | null, response.urgency], settings) : null,
       decided_by: actor.sub,
       decided_at: now,

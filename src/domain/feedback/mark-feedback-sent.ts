@@ -6,6 +6,7 @@ import type { VerbContext } from '../context.js';
 import { Conflict, NotFound, ValidationFailed } from '../errors.js';
 import { decisionsHiddenFrom } from '../second-screens/blind.js';
 import { feedbackView } from './feedback-view.js';
+import { present } from '../../lib/one-of.js';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -21,7 +22,7 @@ export async function markFeedbackSent({ ctx, feedbackId, input }: { ctx: VerbCo
   return deps.db.transaction().execute(async (tx) => {
     const feedback = await findFeedbackForUpdate(tx, actor.la, feedbackId);
     if (!feedback || (await decisionsHiddenFrom(tx, actor, [feedback.contact_id])).has(feedback.contact_id)) throw new NotFound(`Feedback ${feedbackId}`);
-    if (feedback.status === 'sent') throw new Conflict(`Feedback ${feedbackId} was already sent, recorded at ${new Date(feedback.sent_recorded_at!).toISOString()}`, { currentStatus: 'sent' });
+    if (feedback.status === 'sent') throw new Conflict(`Feedback ${feedbackId} was already sent, recorded at ${new Date(present(feedback.sent_recorded_at, 'sent_recorded_at')).toISOString()}`, { currentStatus: 'sent' });
     if (feedback.status === 'superseded') throw new Conflict(`Feedback ${feedbackId} was replaced by ${feedback.superseded_by}; send that instead`, { currentStatus: 'superseded', supersededBy: feedback.superseded_by });
     if (sentAt < new Date(feedback.created_at)) {
       throw new ValidationFailed('Feedback cannot have been sent before it was prepared', [{ path: '/sentAt', message: 'is before the decision it reports' }]);

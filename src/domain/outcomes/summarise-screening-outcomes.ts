@@ -5,6 +5,7 @@ import { requireRole } from '../actor.js';
 import type { VerbContext } from '../context.js';
 import { SMALL_NUMBER } from '../oversight/cells.js';
 import { cameBack, NO_TEAM, overridesBorneOut, recontactBy, WINDOWS } from './screening-outcomes.js';
+import { present } from '../../lib/one-of.js';
 
 /**
  * What became of contacts closed with no further action or advice in a
@@ -24,7 +25,7 @@ export async function summariseScreeningOutcomes({ ctx, query }: { ctx: VerbCont
     to: zonedInstant(addCalendarDays(query.to, 1), '00:00', calendar.timeZone),
   };
   const [rows, teams] = await deps.db.transaction().execute(async (tx) => Promise.all([listClosedNoAction(tx, period), teamsOfScreeners(tx, actor.la)]));
-  const [overall] = recontactBy(rows, () => ['all'], now, ['all']);
+  const overall = present(recontactBy(rows, () => ['all'], now, ['all'])[0], 'overall figures');
   return {
     localAuthority: actor.la,
     from: query.from,
@@ -40,7 +41,7 @@ export async function summariseScreeningOutcomes({ ctx, query }: { ctx: VerbCont
       within6Months: rows.filter((r) => cameBack(r, WINDOWS.sixMonths, now) === 'pending').length,
       within12Months: rows.filter((r) => cameBack(r, WINDOWS.twelveMonths, now) === 'pending').length,
     },
-    overall: { within6Months: overall!.within6Months, within12Months: overall!.within12Months },
+    overall: { within6Months: overall.within6Months, within12Months: overall.within12Months },
     byRule: recontactBy(rows, (r) => r.fired, now).map(({ key, ...cells }) => ({ rule: key, ...cells })),
     byDeclinedPrompt: recontactBy(rows, (r) => (r.declined.length ? r.declined : ['none declined']), now).map(({ key, ...cells }) => ({ action: key, ...cells })),
     byScreener: recontactBy(rows, (r) => [r.decided_by], now).map(({ key, ...cells }) => ({ screener: key, ...cells })),

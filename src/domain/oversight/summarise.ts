@@ -1,6 +1,7 @@
 import type { PeriodChildRow, PeriodContactRow, PeriodDecisionRow, ReviewCountRow } from '../../db/repositories/oversight.repo.js';
 import { PRIORITIES, REFERRER_GROUPS } from '../../schemas/codes.js';
 import { countCell, shareCell, tally } from './cells.js';
+import { present } from '../../lib/one-of.js';
 
 const MISSING = 'missing';
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -13,7 +14,7 @@ export function contactCounts(contacts: readonly PeriodContactRow[]) {
     byFinalOutcome[outcome] = countCell(contacts.filter((c) => (c.final_outcome ?? 'undecided') === outcome).length);
   }
   const decided = contacts.filter((c) => c.first_decided_at !== null);
-  const late = decided.filter((c) => new Date(c.first_decided_at!).getTime() > new Date(c.decision_due_by).getTime());
+  const late = decided.filter((c) => new Date(present(c.first_decided_at, 'first_decided_at')).getTime() > new Date(c.decision_due_by).getTime());
   return { total: contacts.length, byPriority, byFinalOutcome, decidedLate: shareCell(late.length, decided.length) };
 }
 
@@ -32,7 +33,7 @@ export function nfaShares(contacts: readonly PeriodContactRow[], children: reado
     ethnicities.set(key, (ethnicities.get(key) ?? new Set()).add(ch.contact_id));
   }
   const byEthnicity = tally();
-  for (const [key, ids] of [...ethnicities].sort(([a], [b]) => a.localeCompare(b))) for (const id of ids) byEthnicity.add(key, nfa.get(id)!);
+  for (const [key, ids] of [...ethnicities].sort(([a], [b]) => a.localeCompare(b))) for (const id of ids) byEthnicity.add(key, present(nfa.get(id), 'no-action contact'));
   return {
     closed: closed.length,
     byReferrerGroup: byGroup.shares(),

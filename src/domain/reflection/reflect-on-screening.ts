@@ -3,6 +3,7 @@ import { listDecisionsBy, listScreensInvolving } from '../../db/repositories/ref
 import { listClosedNoAction } from '../../db/repositories/screening-outcomes.repo.js';
 import { listTeamsOf } from '../../db/repositories/teams.repo.js';
 import { isoInstant as iso } from '../../lib/dates.js';
+import { present } from '../../lib/one-of.js';
 import { addCalendarDays, zonedInstant } from '../../lib/working-days.js';
 import { OUTCOMES } from '../../schemas/decision.schema.js';
 import { requireRole } from '../actor.js';
@@ -34,7 +35,7 @@ export async function reflectOnScreening({ ctx, sub, query }: { ctx: VerbContext
 
   const [team] = await listTeamsOf(deps.db, actor.la, sub, 'screener');
   if (actor.role === 'screener' && actor.sub !== sub) throw new NotFound(`Screener ${sub}`);
-  if (actor.role === 'manager' && !(team && team.managers.includes(actor.sub))) throw new NotFound(`Screener ${sub} in a team you manage`);
+  if (actor.role === 'manager' && !(team?.managers.includes(actor.sub))) throw new NotFound(`Screener ${sub} in a team you manage`);
   const teamSubs = team ? team.screeners : [sub];
 
   const [allDecisions, screens, allNoAction, exercises] = await Promise.all([
@@ -52,11 +53,11 @@ export async function reflectOnScreening({ ctx, sub, query }: { ctx: VerbContext
   const answers = await listAnswers(deps.db, exercises.map((e) => e.id));
   const calibration = await Promise.all(exercises
     .filter((e) => answers.some((a) => a.exercise_id === e.id && a.screener === sub))
-    .sort((a, b) => new Date(a.closed_at!).getTime() - new Date(b.closed_at!).getTime())
+    .sort((a, b) => new Date(present(a.closed_at, 'closed_at')).getTime() - new Date(present(b.closed_at, 'closed_at')).getTime())
     .map(async (e) => {
       const items = await listItems(deps.db, e.id);
       const labels = new Map(items.filter((i) => i.expected).map((i) => [i.id, i.expected as unknown as Expected]));
-      return { exerciseId: e.id, title: e.title, closedAt: iso(e.closed_at)!, ...calibrationFigures(sub, items.map((i) => i.id), answers.filter((a) => a.exercise_id === e.id), labels) };
+      return { exerciseId: e.id, title: e.title, closedAt: iso(present(e.closed_at, 'closed_at')), ...calibrationFigures(sub, items.map((i) => i.id), answers.filter((a) => a.exercise_id === e.id), labels) };
     }));
 
   return {

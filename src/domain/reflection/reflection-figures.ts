@@ -6,6 +6,7 @@ import { VERDICTS } from '../../schemas/decision.schema.js';
 import { VARIABLES, type Variable } from '../calibration/agreement.js';
 import { shareCell } from '../oversight/cells.js';
 import { cameBack, WINDOWS } from '../outcomes/screening-outcomes.js';
+import { present } from '../../lib/one-of.js';
 
 /** A screener's decisions, or their team's: outcomes, departures and the managers' verdicts. */
 export function decisionFigures(decisions: readonly DecisionOfScreener[], outcomes: readonly string[]) {
@@ -55,11 +56,11 @@ export function calibrationFigures(sub: string, practiceContactIds: readonly str
   };
   const withLabel = (variable: 'route' | 'urgency') => {
     const labelled = mine.filter((a) => labels.has(a.practice_contact_id));
-    return shareCell(labelled.filter((a) => labels.get(a.practice_contact_id)![variable] === a[variable]).length, labelled.length);
+    return shareCell(labelled.filter((a) => present(labels.get(a.practice_contact_id), 'label')[variable] === a[variable]).length, labelled.length);
   };
   const alpha = (variable: Variable) => {
     const { codes, ranks } = VARIABLES[variable];
-    const units = practiceContactIds.map((id) => answers.filter((a) => a.practice_contact_id === id).map((a) => (ranks ? ranks[codes.indexOf(a[variable])]! : codes.indexOf(a[variable]))));
+    const units = practiceContactIds.map((id) => answers.filter((a) => a.practice_contact_id === id).map((a) => (ranks ? present(ranks[codes.indexOf(a[variable])], 'rank') : codes.indexOf(a[variable]))));
     return round(krippendorffAlpha(units, ranks ? 'ordinal' : 'nominal'));
   };
   return {

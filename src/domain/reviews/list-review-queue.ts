@@ -1,5 +1,8 @@
 import { listPendingReviews } from '../../db/repositories/decisions.repo.js';
+import { oneOf, oneOfOrNull } from '../../lib/one-of.js';
 import { workingDaysBetween } from '../../lib/working-days.js';
+import { PRIORITIES, ROUTES, URGENCIES } from '../../schemas/codes.js';
+import { OUTCOMES, OVERRIDE_REASONS } from '../../schemas/decision.schema.js';
 import { requireRole } from '../actor.js';
 import { etagOf } from '../contacts/contact-view.js';
 import type { VerbContext } from '../context.js';
@@ -24,18 +27,18 @@ export async function listReviewQueue({ ctx }: { ctx: VerbContext }) {
     return {
       contactId: row.contact_id,
       etag: etagOf({ id: row.contact_id, version: row.contact_version }),
-      priority: row.priority,
+      priority: oneOf(PRIORITIES, row.priority),
       score: row.score,
       receivedAt: new Date(row.received_at).toISOString(),
       decisionId: row.id,
-      outcome: row.outcome,
-      suggested: { route: row.suggested_route, urgency: row.suggested_urgency },
-      route: row.route,
-      urgency: row.urgency,
+      outcome: oneOf(OUTCOMES, row.outcome),
+      suggested: { route: oneOfOrNull(ROUTES, row.suggested_route), urgency: oneOfOrNull(URGENCIES, row.suggested_urgency) },
+      route: oneOfOrNull(ROUTES, row.route),
+      urgency: oneOfOrNull(URGENCIES, row.urgency),
       declinedPrompts: responses.filter((r) => r.response === 'declined')
         .map((r) => ({ action: r.action, indicator: r.indicator, reason: r.reason, raisedBy: r.raisedBy })),
       departures: row.departures as Departure[],
-      overrideReason: row.override_reason,
+      overrideReason: oneOfOrNull(OVERRIDE_REASONS, row.override_reason),
       screener: row.decided_by,
       decidedAt: decidedAt.toISOString(),
       waitingMinutes: Math.max(0, Math.floor((now.getTime() - decidedAt.getTime()) / 60_000)),

@@ -15,7 +15,7 @@ import { whatIfReplay } from './what-if-replay.js';
 export async function replayCandidate({ ctx, input }: { ctx: VerbContext; input: RuleReplayInput }) {
   const { deps, actor } = ctx;
   requireRole(actor, ['admin'], 'replay a candidate rule pack');
-  let candidate;
+  let candidate: ReturnType<typeof ruleSetFromFiles>;
   try {
     candidate = ruleSetFromFiles(new Map(Object.entries(input.files)));
   } catch (error) {

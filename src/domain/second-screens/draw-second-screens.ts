@@ -1,9 +1,10 @@
 import { appendAudit } from '../../db/repositories/audit.repo.js';
 import { insertDraw, listDrawCandidates, lockDraws } from '../../db/repositories/second-screens.repo.js';
 import type { NewSecondScreenRow } from '../../db/schema.js';
+import { present } from '../../lib/one-of.js';
 import { requireRole } from '../actor.js';
 import type { VerbContext } from '../context.js';
-import { selectForSecondScreen } from './selection.js';
+import { type Criterion, selectForSecondScreen } from './selection.js';
 
 /** Decisions considered in one draw at most; a larger backlog is taken by the next draw. */
 export const DRAW_BATCH = 5000;
@@ -26,12 +27,14 @@ export async function drawSecondScreens({ ctx }: { ctx: VerbContext }) {
     await lockDraws(tx, actor.la);
     const candidates = await listDrawCandidates(tx, actor.la, DRAW_BATCH);
     const considered = candidates.map((candidate) => ({ candidate, ...selectForSecondScreen(candidate, rules) }));
-    const screens: (NewSecondScreenRow & { criterion: string })[] = considered.filter((k) => k.criterion !== null).map((k) => ({
+    const drawn = considered.flatMap((k) => (k.criterion === null ? [] : [{ ...k, criterion: k.criterion }]));
+    const screens: (NewSecondScreenRow & { criterion: Criterion })[] = drawn.map((k) => ({
       id: deps.ids('ssc'), la: actor.la, contact_id: k.candidate.contact_id, decision_id: k.candidate.decision_id, draw_id: drawId,
-      criterion: k.criterion!, first_outcome: k.candidate.standing_outcome, first_decided_by: k.candidate.decided_by,
+      criterion: k.criterion, first_outcome: k.candidate.standing_outcome, first_decided_by: k.candidate.decided_by,
       selected_at: now, status: 'awaiting_screen',
     }));
     const drawValues = new Map(considered.map((k) => [k.candidate.contact_id, k.drawValue]));
+    const drawValueOf = (contactId: string) => present(drawValues.get(contactId), 'draw value');
     await insertDraw(tx, {
       id: drawId, la: actor.la, drawn_by: actor.sub, drawn_at: now, seed: rules.seed, settings_hash: settings.hash, rules,
       considered: candidates.length, selected: screens.length,
@@ -46,7 +49,7 @@ export async function drawSecondScreens({ ctx }: { ctx: VerbContext }) {
       ...screens.map((s) => ({
         la: actor.la, contactId: s.contact_id, action: 'second_screen.selected', actor, at: now,
         detail: {
-          secondScreenId: s.id, drawId, decisionId: s.decision_id, criterion: s.criterion, drawValue: drawValues.get(s.contact_id)!,
+          secondScreenId: s.id, drawId, decisionId: s.decision_id, criterion: s.criterion, drawValue: drawValueOf(s.contact_id),
           seed: rules.seed, settingsHash: settings.hash, requestId: ctx.requestId,
         },
       })),
@@ -55,7 +58,7 @@ export async function drawSecondScreens({ ctx }: { ctx: VerbContext }) {
     return {
       id: drawId, drawnAt: now.toISOString(), seed: rules.seed, settingsHash: settings.hash, rules,
       considered: candidates.length,
-      selected: screens.map((s) => ({ secondScreenId: s.id, contactId: s.contact_id, criterion: s.criterion as never, drawValue: drawValues.get(s.contact_id)! })),
+      selected: screens.map((s) => ({ secondScreenId: s.id, contactId: s.contact_id, criterion: s.criterion, drawValue: drawValueOf(s.contact_id) })),
     };
   });
 }

@@ -8,6 +8,7 @@ import type { VerbContext } from '../context.js';
 import { NotFound } from '../errors.js';
 import { withoutDecisions } from './blind.js';
 import { blindSecondScreenView, secondScreenView } from './second-screen-view.js';
+import { present } from '../../lib/one-of.js';
 
 /**
  * One second screen. The screener who may take it gets the contact and its
@@ -28,7 +29,7 @@ export async function readSecondScreen({ ctx, id }: { ctx: VerbContext; id: stri
     }
     if (!(await mayTake(tx, screen, actor.sub))) throw new NotFound(`Second screen ${id}`);
     const rows = await loadContactRows(tx, actor.la, screen.contact_id);
-    const contact = (await findContact(tx, actor.la, screen.contact_id))!;
+    const contact = present(await findContact(tx, actor.la, screen.contact_id), 'contact');
     await appendAudit(tx, [{
       la: actor.la, contactId: screen.contact_id, action: 'second_screen.read', actor, at: deps.clock.now(),
       detail: { secondScreenId: id, version: contact.version, blind: true, requestId: ctx.requestId },

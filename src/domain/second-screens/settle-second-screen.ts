@@ -9,6 +9,7 @@ import { allowedTargets } from '../contacts/status.js';
 import type { VerbContext } from '../context.js';
 import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
 import { secondScreenView } from './second-screen-view.js';
+import { present } from '../../lib/one-of.js';
 
 /**
  * A manager settles a disagreement between the first and second screens,
@@ -25,8 +26,8 @@ export async function settleSecondScreen({ ctx, id, input }: { ctx: VerbContext;
     if (!screen) throw new NotFound(`Second screen ${id}`);
     if (screen.status !== 'awaiting_settlement') throw new Conflict(`Second screen ${id} is ${screen.status}, not awaiting settlement`, { currentStatus: screen.status });
     const now = deps.clock.now();
-    const outcome = input.standing === 'first' ? screen.first_outcome : input.standing === 'second' ? screen.outcome! : input.outcome!;
-    const contact = (await findContactForUpdate(tx, actor.la, screen.contact_id))!;
+    const outcome = input.standing === 'first' ? screen.first_outcome : input.standing === 'second' ? present(screen.outcome, 'outcome') : present(input.outcome, 'outcome');
+    const contact = present(await findContactForUpdate(tx, actor.la, screen.contact_id), 'contact');
     const reopen = outcome !== screen.first_outcome && allowedTargets(contact.status, 'reopen').includes('awaiting_decision');
     const updated = await updateSecondScreen(tx, screen, {
       status: 'settled', settled_by: actor.sub, settled_at: now, standing: input.standing, settled_outcome: outcome,

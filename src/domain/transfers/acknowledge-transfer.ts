@@ -5,6 +5,7 @@ import { requireRole } from '../actor.js';
 import type { VerbContext } from '../context.js';
 import { Conflict, NotFound, ValidationFailed } from '../errors.js';
 import { transferView } from './transfer-view.js';
+import { present } from '../../lib/one-of.js';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -31,7 +32,7 @@ export async function acknowledgeTransfer({ ctx, transferId, input }: { ctx: Ver
     const receiving = transfer.la === actor.la;
     requireRole(actor, receiving ? ['screener', 'manager'] : ['admin', 'screener'], receiving ? 'record a transfer acknowledgement by hand' : 'acknowledge a transfer');
     if (transfer.status === 'acknowledged') {
-      throw new Conflict(`Transfer ${transferId} was already acknowledged at ${new Date(transfer.acknowledged_at!).toISOString()}`);
+      throw new Conflict(`Transfer ${transferId} was already acknowledged at ${new Date(present(transfer.acknowledged_at, 'acknowledged_at')).toISOString()}`);
     }
     const channel = receiving ? input.receivedVia ?? 'other' : 'partner_api';
     const row = await updateTransfer(tx, transferId, {

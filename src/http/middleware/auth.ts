@@ -7,10 +7,10 @@ import type { AppEnv } from '../env.js';
 export function requireToken(verifier: TokenVerifier): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header);
-    if (!match) throw new Unauthenticated('Send a bearer token: Authorization: Bearer <JWT>');
+    const token = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header)?.[1];
+    if (!token) throw new Unauthenticated('Send a bearer token: Authorization: Bearer <JWT>');
     try {
-      c.set('actor', await verifier.verify(match[1]!));
+      c.set('actor', await verifier.verify(token));
     } catch (error) {
       c.get('logger')?.info({ reason: (error as Error).message }, 'token refused');
       throw new Unauthenticated('The bearer token is not valid (expired, wrongly signed, or missing claims)');

@@ -4,7 +4,7 @@ import { completeKey, deleteExpiredKeys, releaseKey, reserveKey, type KeyOwner }
 import type { Deps } from '../../domain/context.js';
 import { BadRequest, IdempotencyKeyReused, RequestInFlight } from '../../domain/errors.js';
 import type { AppEnv } from '../env.js';
-import { problem } from '../problem.js';
+import { isContentfulStatus, problem } from '../problem.js';
 
 export interface IdempotencySettings {
   /** How long a key and its response are kept: at least 24 hours. */
@@ -59,7 +59,9 @@ export function idempotency(deps: Deps, settings: IdempotencySettings): Middlewa
     }
     if (reservation.outcome === 'replay') {
       const { status, headers, body: stored } = reservation.response;
-      return c.body(stored, status as never, { ...headers, 'Idempotent-Replayed': 'true' });
+      const replayHeaders = { ...headers, 'Idempotent-Replayed': 'true' };
+      // A 204 or 304 carries no body.
+      return isContentfulStatus(status) ? c.body(stored, status, replayHeaders) : new Response(null, { status, headers: replayHeaders });
     }
     const log = c.get('logger');
     if (reservation.outcome === 'done-unanswered') {

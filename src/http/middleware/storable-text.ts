@@ -4,13 +4,14 @@ import type { AppEnv } from '../env.js';
 import { pointer } from '../problem.js';
 
 // With the u flag a paired surrogate is one code point, so only an unpaired one matches.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character PostgreSQL cannot store, so it is what this looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDFFF]/u;
 
 function unstorable(value: unknown, path: (string | number)[], found: FieldError[]): void {
   if (typeof value === 'string') {
     if (UNSTORABLE.test(value)) found.push({ path: pointer(path), message: 'contains a character that cannot be stored (NUL or an unpaired surrogate)' });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => unstorable(item, [...path, i], found));
+    for (const [i, item] of value.entries()) unstorable(item, [...path, i], found);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       if (UNSTORABLE.test(key)) found.push({ path: pointer(path), message: 'has a field name with a character that cannot be stored' });

@@ -36,9 +36,9 @@ export function auditRoutes(deps: Deps) {
     c.header('X-Sample-Seed', sample.seed);
     if (query.format === 'csv') {
       c.header('Content-Disposition', 'attachment; filename="audit-sample.csv"');
-      return c.body(sampleCsv(sample), 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
+      return c.body(sampleCsv(sample), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
-    return c.json(sample as never, 200);
+    return c.json(sample, 200);
   });
   return app;
 }

@@ -87,14 +87,14 @@ const trend = createRoute({
 
 export function calibrationRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(addPractice, async (c) => c.json(await addPracticeContact({ ctx: verbContext(c, deps), input: c.req.valid('json') }) as never, 201));
-  app.openapi(bank, async (c) => c.json(await listPracticeBank({ ctx: verbContext(c, deps) }) as never, 200));
-  app.openapi(set, async (c) => c.json(await setExercise({ ctx: verbContext(c, deps), input: c.req.valid('json') }) as never, 201));
-  app.openapi(list, async (c) => c.json(await listExercises({ ctx: verbContext(c, deps) }) as never, 200));
-  app.openapi(read, async (c) => c.json(await readExercise({ ctx: verbContext(c, deps), id: c.req.valid('param').id }) as never, 200));
-  app.openapi(answer, async (c) => c.json(await answerExercise({ ctx: verbContext(c, deps), id: c.req.valid('param').id, input: c.req.valid('json') }) as never, 201));
-  app.openapi(close, async (c) => c.json(await closeExercise({ ctx: verbContext(c, deps), id: c.req.valid('param').id }) as never, 200));
-  app.openapi(results, async (c) => c.json(await exerciseResults({ ctx: verbContext(c, deps), id: c.req.valid('param').id }) as never, 200));
-  app.openapi(trend, async (c) => c.json(await calibrationTrend({ ctx: verbContext(c, deps), teamId: c.req.valid('query').teamId }) as never, 200));
+  app.openapi(addPractice, async (c) => c.json(await addPracticeContact({ ctx: verbContext(c, deps), input: c.req.valid('json') }), 201));
+  app.openapi(bank, async (c) => c.json(await listPracticeBank({ ctx: verbContext(c, deps) }), 200));
+  app.openapi(set, async (c) => c.json(await setExercise({ ctx: verbContext(c, deps), input: c.req.valid('json') }), 201));
+  app.openapi(list, async (c) => c.json(await listExercises({ ctx: verbContext(c, deps) }), 200));
+  app.openapi(read, async (c) => c.json(await readExercise({ ctx: verbContext(c, deps), id: c.req.valid('param').id }), 200));
+  app.openapi(answer, async (c) => c.json(await answerExercise({ ctx: verbContext(c, deps), id: c.req.valid('param').id, input: c.req.valid('json') }), 201));
+  app.openapi(close, async (c) => c.json(await closeExercise({ ctx: verbContext(c, deps), id: c.req.valid('param').id }), 200));
+  app.openapi(results, async (c) => c.json(await exerciseResults({ ctx: verbContext(c, deps), id: c.req.valid('param').id }), 200));
+  app.openapi(trend, async (c) => c.json(await calibrationTrend({ ctx: verbContext(c, deps), teamId: c.req.valid('query').teamId }), 200));
   return app;
 }

@@ -28,6 +28,7 @@ export function healthRoutes(deps: Deps) {
       return c.json({ status: 'ok' as const }, 200);
     } catch {
       c.header('Retry-After', '5');
+      // Cast: problem() writes application/problem+json as a body, which the route's typed JSON response cannot express.
       return problem(c, 503, 'unavailable', 'Not ready', 'The database cannot be reached') as never;
     }
   });

@@ -20,6 +20,6 @@ const summary = createRoute({
 
 export function oversightRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(summary, async (c) => c.json(await summariseOversight({ ctx: verbContext(c, deps), query: c.req.valid('query') }) as never, 200));
+  app.openapi(summary, async (c) => c.json(await summariseOversight({ ctx: verbContext(c, deps), query: c.req.valid('query') }), 200));
   return app;
 }

@@ -47,12 +47,12 @@ export function referrerFeedbackRoutes(deps: Deps) {
 
   app.openapi(list, async (c) => {
     const result = await listReferrerFeedback({ ctx: verbContext(c, deps), filter: c.req.valid('query') });
-    return c.json(result as never, 200);
+    return c.json(result, 200);
   });
 
   app.openapi(sent, async (c) => {
     const view = await markFeedbackSent({ ctx: verbContext(c, deps), feedbackId: c.req.valid('param').id, input: c.req.valid('json') });
-    return c.json(view as never, 200);
+    return c.json(view, 200);
   });
 
   return app;

@@ -20,6 +20,6 @@ const reflection = createRoute({
 
 export function reflectionRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(reflection, async (c) => c.json(await reflectOnScreening({ ctx: verbContext(c, deps), sub: c.req.valid('param').sub, query: c.req.valid('query') }) as never, 200));
+  app.openapi(reflection, async (c) => c.json(await reflectOnScreening({ ctx: verbContext(c, deps), sub: c.req.valid('param').sub, query: c.req.valid('query') }), 200));
   return app;
 }

@@ -34,6 +34,6 @@ const nearMissesRoute = createRoute({
 export function replayRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(replay, async (c) => c.json(await replayContact({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id }), 200));
-  app.openapi(nearMissesRoute, async (c) => c.json(await listNearMisses({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id }) as never, 200));
+  app.openapi(nearMissesRoute, async (c) => c.json(await listNearMisses({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id }), 200));
   return app;
 }

@@ -42,8 +42,8 @@ const replay = createRoute({
 
 export function ruleRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(active, (c) => c.json(describeRules({ ctx: verbContext(c, deps) }) as never, 200));
-  app.openapi(doc, async (c) => c.body(await ruleDoc({ ctx: verbContext(c, deps) }), 200, { 'content-type': 'text/markdown; charset=utf-8' }) as never);
-  app.openapi(replay, async (c) => c.json(await replayCandidate({ ctx: verbContext(c, deps), input: c.req.valid('json') }) as never, 200));
+  app.openapi(active, (c) => c.json(describeRules({ ctx: verbContext(c, deps) }), 200));
+  app.openapi(doc, async (c) => c.body(await ruleDoc({ ctx: verbContext(c, deps) }), 200, { 'content-type': 'text/markdown; charset=utf-8' }));
+  app.openapi(replay, async (c) => c.json(await replayCandidate({ ctx: verbContext(c, deps), input: c.req.valid('json') }), 200));
   return app;
 }

@@ -72,13 +72,13 @@ const settle = createRoute({
 
 export function secondScreenRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(draw, async (c) => c.json(await drawSecondScreens({ ctx: verbContext(c, deps) }) as never, 201));
+  app.openapi(draw, async (c) => c.json(await drawSecondScreens({ ctx: verbContext(c, deps) }), 201));
   app.openapi(list, async (c) => {
     const { status, limit } = c.req.valid('query');
-    return c.json(await listSecondScreens({ ctx: verbContext(c, deps), status, limit }) as never, 200);
+    return c.json(await listSecondScreens({ ctx: verbContext(c, deps), status, limit }), 200);
   });
-  app.openapi(read, async (c) => c.json(await readSecondScreen({ ctx: verbContext(c, deps), id: c.req.valid('param').id }) as never, 200));
-  app.openapi(screen, async (c) => c.json(await recordSecondScreen({ ctx: verbContext(c, deps), id: c.req.valid('param').id, input: c.req.valid('json') }) as never, 201));
-  app.openapi(settle, async (c) => c.json(await settleSecondScreen({ ctx: verbContext(c, deps), id: c.req.valid('param').id, input: c.req.valid('json') }) as never, 201));
+  app.openapi(read, async (c) => c.json(await readSecondScreen({ ctx: verbContext(c, deps), id: c.req.valid('param').id }), 200));
+  app.openapi(screen, async (c) => c.json(await recordSecondScreen({ ctx: verbContext(c, deps), id: c.req.valid('param').id, input: c.req.valid('json') }), 201));
+  app.openapi(settle, async (c) => c.json(await settleSecondScreen({ ctx: verbContext(c, deps), id: c.req.valid('param').id, input: c.req.valid('json') }), 201));
   return app;
 }

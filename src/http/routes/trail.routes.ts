@@ -20,6 +20,6 @@ const trail = createRoute({
 
 export function trailRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(trail, async (c) => c.json(await readTrail({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id }) as never, 200));
+  app.openapi(trail, async (c) => c.json(await readTrail({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id }), 200));
   return app;
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: matrix arithmetic; every index runs over arrays built to that length just above, which noUncheckedIndexedAccess cannot see
 import { seededRandom } from './seeded-random.js';
 
 export interface Interval { lower: number; upper: number; level: number; resamples: number; seed: string }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: matrix arithmetic; every index runs over arrays built to that length just above, which noUncheckedIndexedAccess cannot see
 import { bootstrapInterval, type Interval } from './bootstrap.js';
 import { countsFrom, fleissKappa } from './fleiss.js';
 import { krippendorffAlpha } from './krippendorff.js';

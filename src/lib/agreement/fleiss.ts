@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: matrix arithmetic; every index runs over arrays built to that length just above, which noUncheckedIndexedAccess cannot see
 /**
  * Fleiss' kappa (Fleiss 1971) over units of category counts: `counts[i][j]`
  * is how many raters put unit i in category j. Units may have different

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noNonNullAssertion: matrix arithmetic; every index runs over arrays built to that length just above, which noUncheckedIndexedAccess cannot see
 /**
  * Krippendorff's alpha over units of coded values, with missing values
  * allowed: each unit is the list of values its coders gave (a coder who did

@@ -1,6 +1,7 @@
 import type { CorpusCase } from './corpus.js';
 import { disagreements, type CaseResult, type Figures, type Rate } from './measure.js';
 import { HEADLINE } from './summary.js';
+import { present } from '../../lib/one-of.js';
 
 export interface PackRun {
   label: string;
@@ -39,7 +40,7 @@ function ruleTable(run: PackRun): string[] {
   return [
     `  ${'rule'.padEnd(38)}${PARTS.map((p) => `${SHORT[p]} fires, precision`.padEnd(34)).join('')}`,
     ...run.parts.all.rules.map((r) => `  ${r.id.padEnd(38)}${PARTS.map((p) => {
-      const f = run.parts[p].rules.find((x) => x.id === r.id)!;
+      const f = present(run.parts[p].rules.find((x) => x.id === r.id), `figures of ${r.id}`);
       return `${String(f.fired).padEnd(6)}${f.judged ? cell(f.precision) : '–'.padEnd(16)}`.padEnd(34);
     }).join('')}`),
   ];
@@ -78,6 +79,6 @@ export function formatComparison(current: PackRun, candidate: PackRun): string {
     `current:   ${current.pack.name} ${current.pack.version} (${current.pack.hash})`,
     `candidate: ${candidate.pack.name} ${candidate.pack.version} (${candidate.pack.hash})`,
     '',
-    ...a.map((line, i) => (i === 0 ? `${line}  |  candidate` : `${line}|  ${b[i]!.slice(58)}`)),
+    ...a.map((line, i) => (i === 0 ? `${line}  |  candidate` : `${line}|  ${(b[i] ?? '').slice(58)}`)),
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { GUARD_ACTIONS, type Figures, type Rate } from './measure.js';
+import { present } from '../../lib/one-of.js';
 
 /** The headline figures of one pack on the corpus: what the README and the transparency record carry. */
 export interface AccuracySummary {
@@ -28,7 +29,7 @@ export const HEADLINE: { label: string; pick: (f: Figures) => Rate }[] = [
   { label: 'no statutory action: green', pick: (f) => f.noStatutoryAction.green },
   ...GUARD_ACTIONS.map((a) => ({
     label: `no statutory action: ${a.replace(/_/g, ' ')} shown`,
-    pick: (f: Figures) => f.noStatutoryAction.guards.find((x) => x.action === a)!.shown,
+    pick: (f: Figures) => present(f.noStatutoryAction.guards.find((x) => x.action === a), `guard ${a}`).shown,
   })),
 ];
 

@@ -1,4 +1,5 @@
 import type { ConditionNode } from '../rule-file.js';
+import { present } from '../../lib/one-of.js';
 
 type Value = string | number | boolean | null | readonly string[] | undefined;
 
@@ -29,5 +30,5 @@ export function holds(node: ConditionNode, facts: Readonly<Record<string, Value>
   if ('not' in node) return !holds(node.not, facts);
   const ref = node.value as { fact?: string } | null;
   const value = ref && typeof ref === 'object' && !Array.isArray(ref) && ref.fact ? facts[ref.fact] : node.value;
-  return OPERATIONS[node.operator]!(facts[node.fact], value);
+  return present(OPERATIONS[node.operator], `operator ${node.operator}`)(facts[node.fact], value);
 }

@@ -5,6 +5,7 @@ import type { Facts } from '../facts.js';
 import { renderRationale } from '../rationale.js';
 import { holds } from './conditions.js';
 import type { ResponseTable } from './response-file.js';
+import { present } from '../../lib/one-of.js';
 
 /** One step of the decision, in the order it was taken, with the reason the screener reads. */
 export interface ResponseStep {
@@ -58,12 +59,13 @@ export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: 
     criticalPrompts: prompts.filter((p) => p.indicator === 'critical').map((p) => p.action),
   };
   const steps: ResponseStep[] = [];
-  const routeRow = table.routes.find((r) => !r.when || holds(r.when, seen))!;
+  // The table's last route row has no condition (checked when the table is loaded).
+  const routeRow = present(table.routes.find((r) => !r.when || holds(r.when, seen)), 'route row');
   let route = routeRow.route;
   steps.push({ step: 'route', id: routeRow.id, reason: renderRationale(routeRow.reason, facts) });
 
   const withRoute = { ...seen, route };
-  const urgencyRow = table.urgency.find((r) => !r.when || holds(r.when, withRoute))!;
+  const urgencyRow = present(table.urgency.find((r) => !r.when || holds(r.when, withRoute)), 'urgency row');
   let urgency = urgencyRow.urgency;
   steps.push({ step: 'urgency', id: urgencyRow.id, reason: renderRationale(urgencyRow.reason, facts) });
 

@@ -1,4 +1,4 @@
-import { describeCondition, describeRationale } from '../doc.js';
+import { describeCondition, describeRationale } from '../describe-condition.js';
 import type { AuthoritySettings } from '../settings.js';
 import type { ResponseTable } from './response-file.js';
 
@@ -20,7 +20,7 @@ export function describeResponseTable(table: ResponseTable, settings: AuthorityS
     '`response.json`. Route and urgency rows are read in order and the first that applies is used. Modifiers then raise or',
     'lower the urgency, each with its reason; floors are minimums that nothing can go below; duties follow from the route.',
     'The colour is a view of the urgency: red within hours or the same day, amber one working day, green three working days or none.',
-    'Guard prompts (' + table.guards.map(words).join(', ') + ') set no urgency: they stand against a decision of no further',
+    `Guard prompts (${table.guards.map(words).join(', ')}) set no urgency: they stand against a decision of no further`,
     'action or advice, which must answer them.',
     '',
     ...rows('Routes, first match', table.routes, (r) => words(r.route)),

@@ -57,7 +57,7 @@ const Duty = z.strictObject({
   sources: z.array(z.string().min(3)).min(1),
 });
 
-const lastIsUnconditional = (rows: { when?: unknown }[]) => rows.length > 0 && rows[rows.length - 1]!.when === undefined;
+const lastIsUnconditional = (rows: { when?: unknown }[]) => rows.length > 0 && rows.at(-1)?.when === undefined;
 
 export const ResponseTableSchema = z.strictObject({
   $comment: z.string().optional(),

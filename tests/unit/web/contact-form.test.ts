@@ -228,7 +228,7 @@ describe('the record-a-contact page', () => {
     const names = new Set([...html.matchAll(/ name="([^"]+)"/g)].map((m) => m[1]!));
     const posted = Object.keys(EVERY_NEW_FIELD).filter((k) => !['csrf', 'childCount', 'adultCount', 'action'].includes(k))
       .map((k) => k.replace(/\.(day|month|year)$/, '.day'));
-    const missing = posted.filter((k) => !names.has(k) && !names.has(k.replace(/\.day$/, '') + '.day'));
+    const missing = posted.filter((k) => !names.has(k) && !names.has(`${k.replace(/\.day$/, '')}.day`));
     expect(missing).toEqual([]);
   });
 
