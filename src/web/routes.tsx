@@ -19,7 +19,9 @@ import { listContacts } from '../domain/contacts/list-contacts.js';
 import type { Deps } from '../domain/context.js';
 import { DomainError, PreconditionFailed, ValidationFailed } from '../domain/errors.js';
 import { describeRules } from '../domain/rules/describe-rules.js';
-import { zodFieldErrors } from '../http/problem.js';
+import { isDatabaseUnavailable, loggableError, zodFieldErrors } from '../http/problem.js';
+import { storableForm } from './storable-form.js';
+import { unavailablePage } from './unavailable-page.js';
 import { verbContext } from '../http/verb-context.js';
 import { ROLES, type Role } from '../schemas/codes.js';
 import { ContactInputSchema } from '../schemas/contact.schema.js';
@@ -81,7 +83,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
   app.use('*', sessionMiddleware(sessionOptions));
   // Every form carries the session's CSRF token; SameSite=Strict is the second lock.
   app.use('*', async (c, next) => {
-    if (c.req.method !== 'POST' || c.req.path === '/sign-in') return next();
+    if (c.req.method !== 'POST' || c.req.path === '/sign-in' || c.req.path.startsWith('/api/')) return next();
     const form = await c.req.parseBody({ all: true });
     if (!csrfMatches(c.get('session'), form.csrf)) {
       return c.html(<Layout title="Your session has expired"><h1 class="govuk-heading-l">Your session has expired</h1>
@@ -89,6 +91,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
     }
     return next();
   });
+  app.use('*', storableForm());
   const requireSession = async (c: WebContext, next: () => Promise<void>) => {
     if (!signedIn(c)) return c.redirect(c.get('sessionExpired') ? '/sign-in?expired=1' : '/sign-in', 303);
     return next();
@@ -271,7 +274,8 @@ export function webRoutes(deps: Deps, options: WebOptions) {
       const title = error.status === 404 ? 'Page not found' : error.status === 403 ? 'You cannot do this' : error.title;
       return c.html(<Layout title={title} session={c.get('session')}><h1 class="govuk-heading-l">{title}</h1><p class="govuk-body">{error.message}</p></Layout>, error.status as 400);
     }
-    c.get('logger')?.error({ err: error }, 'page failed');
+    if (isDatabaseUnavailable(error)) return unavailablePage(c);
+    c.get('logger')?.error({ fault: loggableError(error) }, 'page failed');
     return c.html(<Layout title="Sorry, there is a problem with the service" session={c.get('session')}>
       <h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>
       <p class="govuk-body">Nothing was saved. Try again later. Reference: {c.get('requestId')}</p></Layout>, 500);
