@@ -9,6 +9,9 @@ const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: optionalText,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   MASH_DATA_DIR: z.string().default('./.data'),
   MASH_RULES_DIR: z.string().default('./rules'),
   MASH_JWT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
@@ -38,6 +41,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dbPoolSize: number;
+  /** Limits set on every PostgreSQL connection, so a frozen or slow client cannot hold locks for hours. */
+  dbTimeouts: DatabaseTimeouts;
   dataDir: string;
   rulesDir: string;
   jwtSecret: string | undefined;
@@ -58,6 +63,12 @@ export type Config = {
   partnersFile: string | undefined;
   checks: CheckDispatchConfig;
 };
+
+export interface DatabaseTimeouts {
+  statementMs: number;
+  lockMs: number;
+  idleInTransactionMs: number;
+}
 
 export interface CheckDispatchConfig {
   timeoutMs: number;
@@ -82,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
+    dbTimeouts: { statementMs: e.DB_STATEMENT_TIMEOUT_MS, lockMs: e.DB_LOCK_TIMEOUT_MS, idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
     dataDir: e.MASH_DATA_DIR,
     rulesDir: e.MASH_RULES_DIR,
     jwtSecret: e.MASH_JWT_SECRET,
