@@ -16,7 +16,8 @@ async function main() {
     web: {
       sessionSecret: config.sessionSecret ?? readOrCreateSecret(config.dataDir, 'session-secret'),
       idleMinutes: config.sessionIdleMinutes,
-      localSignIn: !config.jwksUrl,
+      maxHours: config.sessionMaxHours,
+      localSignIn: config.demoSignIn,
     },
   });
   const stopCheckDispatcher = startCheckDispatcher(deps, config.checks.intervalMs);
