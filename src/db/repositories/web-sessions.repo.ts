@@ -22,12 +22,6 @@ export async function deleteWebSession(db: Database, idHash: string): Promise<vo
   await db.deleteFrom('web_sessions').where('id_hash', '=', idHash).execute();
 }
 
-/** Ends every session of one person in one authority (an administrator's lever, and sign-out everywhere). */
-export async function deleteWebSessionsOf(db: Database, la: string, sub: string): Promise<number> {
-  const result = await db.deleteFrom('web_sessions').where('la', '=', la).where('sub', '=', sub).executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
 export async function deleteStaleWebSessions(db: Database, idleBefore: Date, createdBefore: Date): Promise<void> {
   await db.deleteFrom('web_sessions').where((eb) => eb.or([eb('seen_at', '<', idleBefore), eb('created_at', '<', createdBefore)])).execute();
 }

@@ -32,7 +32,7 @@ export function SignInPage({ errors, localSignIn, expired, csrf }: { errors: Fie
           <button type="submit" class="govuk-button" data-module="govuk-button">Sign in</button>
         </form>
       ) : (
-        <p class="govuk-body">Sign in through your council’s identity provider.</p>
+        <p class="govuk-body">These pages have no sign-in on this installation: signing in through the council’s identity provider is not built yet, and the demo sign-in is off. Systems use the API with a bearer token.</p>
       )}
     </Layout>
   );
