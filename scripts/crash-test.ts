@@ -15,15 +15,40 @@ import { loadConfig } from '../src/config.js';
  * that got a 201 is stored exactly once with its triage and audit entries.
  *   npm run crash-test -- [--cycles 8] [--clients 6] [--max-seconds 180] [--database-url postgres://…]
  */
-const { values } = parseArgs({
-  options: {
-    cycles: { type: 'string', default: '8' },
-    clients: { type: 'string', default: '6' },
-    'max-seconds': { type: 'string', default: '180' },
-    'database-url': { type: 'string' },
-    keep: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `Usage: npm run crash-test -- [options]
+
+SIGKILLs the service at random moments under clients that retry with the same Idempotency-Key, on PostgreSQL, then
+checks every confirmed contact is stored exactly once with its triage and both audit entries. Exit status 1 on any problem.
+
+  --cycles N          kill cycles before the clean one (default 8)
+  --clients N         concurrent retrying clients (default 6)
+  --max-seconds N     stop starting cycles after this long (default 180)
+  --database-url URL  PostgreSQL server to create the test database on (default DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
+  --keep              keep the test database afterwards
+  --help              this text
+`;
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        cycles: { type: 'string', default: '8' },
+        clients: { type: 'string', default: '6' },
+        'max-seconds': { type: 'string', default: '180' },
+        'database-url': { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { values } = parseOptions();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const CYCLES = Number(values.cycles);
 const CLIENTS = Number(values.clients);
 const DEADLINE = Date.now() + Number(values['max-seconds']) * 1000;
@@ -60,7 +85,7 @@ function startService(): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, MASH_JWT_SECRET: SECRET, MASH_DATA_DIR: dataDir,
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, MASH_JWT_SECRET: SECRET, MASH_SESSION_SECRET: SECRET, MASH_DATA_DIR: dataDir,
       LOG_LEVEL: 'silent', MASH_RATE_LIMIT_PER_MINUTE: '1000000', MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS: '1000',
     },
   });
@@ -160,16 +185,24 @@ try {
   await db.connect();
   const problems: string[] = [];
   try {
+    // One pass over each table, matched in memory: a lookup per contact would be quadratic in the contacts.
+    const markers = confirmed.map((c) => c.marker);
+    const stored = (await db.query<{ id: string; marker: string }>(
+      `select id, record->>'narrative' as marker from contacts where record->>'narrative' = any($1::text[])`, [markers])).rows;
+    const triages = new Map((await db.query<{ contact_id: string; n: number }>(
+      'select contact_id, count(*)::int as n from triages group by contact_id')).rows.map((r) => [r.contact_id, r.n]));
+    const audits = new Map((await db.query<{ key: string; n: number }>(
+      `select contact_id || ' ' || action as key, count(*)::int as n from audit_log where action in ('contact.recorded', 'contact.triaged') group by contact_id, action`,
+    )).rows.map((r) => [r.key, r.n]));
+    const byMarker = new Map<string, string[]>();
+    for (const row of stored) byMarker.set(row.marker, [...(byMarker.get(row.marker) ?? []), row.id]);
     for (const c of confirmed) {
-      const { rows } = await db.query<{ id: string; triages: number; recorded: number; triaged: number }>(`
-        select c.id,
-          (select count(*)::int from triages t where t.contact_id = c.id) as triages,
-          (select count(*)::int from audit_log a where a.contact_id = c.id and a.action = 'contact.recorded') as recorded,
-          (select count(*)::int from audit_log a where a.contact_id = c.id and a.action = 'contact.triaged') as triaged
-        from contacts c where c.record->>'narrative' = $1`, [c.marker]);
-      if (rows.length !== 1) problems.push(`${c.marker}: stored ${rows.length} times`);
-      else if (rows[0]!.id !== c.id) problems.push(`${c.marker}: stored as ${rows[0]!.id}, answered ${c.id}`);
-      else if (rows[0]!.triages !== 1 || rows[0]!.recorded !== 1 || rows[0]!.triaged !== 1) problems.push(`${c.marker}: triages ${rows[0]!.triages}, audit ${rows[0]!.recorded}/${rows[0]!.triaged}`);
+      const ids = byMarker.get(c.marker) ?? [];
+      const recorded = audits.get(`${c.id} contact.recorded`) ?? 0;
+      const triaged = audits.get(`${c.id} contact.triaged`) ?? 0;
+      if (ids.length !== 1) problems.push(`${c.marker}: stored ${ids.length} times`);
+      else if (ids[0] !== c.id) problems.push(`${c.marker}: stored as ${ids[0]}, answered ${c.id}`);
+      else if (triages.get(c.id) !== 1 || recorded !== 1 || triaged !== 1) problems.push(`${c.marker}: triages ${triages.get(c.id) ?? 0}, audit ${recorded}/${triaged}`);
     }
     const orphans = await db.query(`select count(*)::int as n from contacts c where not exists (select 1 from triages t where t.contact_id = c.id)`);
     if (orphans.rows[0].n > 0) problems.push(`${orphans.rows[0].n} contacts without a triage`);

@@ -10,6 +10,7 @@ import { requireToken } from './http/middleware/auth.js';
 import { idempotency, type IdempotencySettings } from './http/middleware/idempotency.js';
 import { rateLimit, type RateLimitSettings } from './http/middleware/rate-limit.js';
 import { storableText } from './http/middleware/storable-text.js';
+import { sharedRateLimiter } from './http/rate-store.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
 import { auditVerifyRoutes } from './http/routes/audit-verify.routes.js';
@@ -68,7 +69,8 @@ export function buildApp(deps: Deps, options: AppOptions) {
     onError: (c) => problem(c as never, 413, 'too-large', 'Request body too large', `The body may be at most ${options.bodyLimitBytes} bytes`),
   }));
   app.use('/api/v1/*', requireToken(options.tokens));
-  app.use('/api/v1/*', rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT));
+  const perMinute = (options.rateLimit ?? DEFAULT_RATE_LIMIT).perMinute;
+  app.use('/api/v1/*', rateLimit(sharedRateLimiter(deps.db, { keyPrefix: 'api-user', points: perMinute, durationSeconds: 60 })));
   app.use('/api/v1/*', enforceAccessMatrix());
   app.use('/api/v1/*', storableText());
   app.use('/api/v1/*', idempotency(deps, options.idempotency ?? DEFAULT_IDEMPOTENCY));

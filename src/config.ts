@@ -9,6 +9,9 @@ const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: optionalText,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   MASH_DATA_DIR: z.string().default('./.data'),
   MASH_RULES_DIR: z.string().default('./rules'),
   MASH_JWT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
@@ -21,6 +24,8 @@ const ConfigSchema = z.object({
   MASH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   MASH_SESSION_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
   MASH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  MASH_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  MASH_DEMO_SIGN_IN: z.enum(['on', 'off']).default('off'),
   MASH_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(24).max(24 * 30).default(24),
   MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   MASH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
@@ -31,6 +36,17 @@ const ConfigSchema = z.object({
   MASH_CHECK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   MASH_CHECK_CHASE_INTERVAL_MS: z.coerce.number().int().min(60_000).max(7 * 86_400_000).default(4 * 3_600_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).superRefine((e, ctx) => {
+  // The demo sign-in gives anyone any role in any authority: never beside a real database or identity provider.
+  if (e.MASH_DEMO_SIGN_IN === 'on') {
+    for (const production of ['DATABASE_URL', 'MASH_JWKS_URL'] as const) {
+      if (e[production]) ctx.addIssue({ code: 'custom', path: ['MASH_DEMO_SIGN_IN'], message: `the demo sign-in cannot be on with ${production} set` });
+    }
+  }
+  // Each instance would otherwise generate its own key, and a session would not survive the load balancer.
+  if (e.DATABASE_URL && !e.MASH_SESSION_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['MASH_SESSION_SECRET'], message: 'is required with DATABASE_URL: every instance must sign sessions with the same key' });
+  }
 });
 
 export type Config = {
@@ -38,6 +54,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dbPoolSize: number;
+  /** Limits set on every PostgreSQL connection, so a frozen or slow client cannot hold locks for hours. */
+  dbTimeouts: DatabaseTimeouts;
   dataDir: string;
   rulesDir: string;
   jwtSecret: string | undefined;
@@ -50,6 +68,9 @@ export type Config = {
   shutdownGraceMs: number;
   sessionSecret: string | undefined;
   sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** MASH_DEMO_SIGN_IN=on: the role/authority form, for trying the service on the embedded database only. */
+  demoSignIn: boolean;
   idempotencyTtlHours: number;
   idempotencyInFlightTimeoutMs: number;
   rateLimitPerMinute: number;
@@ -58,6 +79,12 @@ export type Config = {
   partnersFile: string | undefined;
   checks: CheckDispatchConfig;
 };
+
+export interface DatabaseTimeouts {
+  statementMs: number;
+  lockMs: number;
+  idleInTransactionMs: number;
+}
 
 export interface CheckDispatchConfig {
   timeoutMs: number;
@@ -82,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
+    dbTimeouts: { statementMs: e.DB_STATEMENT_TIMEOUT_MS, lockMs: e.DB_LOCK_TIMEOUT_MS, idleInTransactionMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS },
     dataDir: e.MASH_DATA_DIR,
     rulesDir: e.MASH_RULES_DIR,
     jwtSecret: e.MASH_JWT_SECRET,
@@ -94,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.MASH_SHUTDOWN_GRACE_MS,
     sessionSecret: e.MASH_SESSION_SECRET,
     sessionIdleMinutes: e.MASH_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.MASH_SESSION_MAX_HOURS,
+    demoSignIn: e.MASH_DEMO_SIGN_IN === 'on',
     idempotencyTtlHours: e.MASH_IDEMPOTENCY_TTL_HOURS,
     idempotencyInFlightTimeoutMs: e.MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS,
     rateLimitPerMinute: e.MASH_RATE_LIMIT_PER_MINUTE,

@@ -33,7 +33,7 @@ export async function buildDeps(
   const ruleSet = overrides.ruleSet ?? loadRuleSet(config.rulesDir);
   const settings = loadSettings(join(config.rulesDir, 'settings'));
   const database = overrides.database ?? await openDatabase({
-    url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize,
+    url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize, timeouts: config.dbTimeouts,
   });
   await migrateToLatest(database.db);
   const clock = overrides.clock ?? systemClock;

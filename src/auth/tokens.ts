@@ -5,10 +5,11 @@ import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jo
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Actor } from '../domain/actor.js';
+import { isStorableText } from '../lib/storable.js';
 import { ROLES } from '../schemas/codes.js';
 
 const Claims = z.object({
-  sub: z.string().min(1).max(200),
+  sub: z.string().min(1).max(200).regex(/^[^\p{Cc}]+$/u, 'has a control character').refine(isStorableText, 'cannot be stored'),
   role: z.enum(ROLES),
   la: z.string().regex(/^[EWSN]\d{8}$/),
 });

@@ -11,6 +11,7 @@ import * as routeUrgency from './migrations/2026-12-01-01-route-urgency.js';
 import * as teams from './migrations/2026-12-01-50-teams.js';
 import * as secondScreens from './migrations/2026-12-01-51-second-screens.js';
 import * as calibration from './migrations/2026-12-01-52-calibration.js';
+import * as webSessions from './migrations/2026-12-01-30-web-sessions.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
@@ -26,13 +27,15 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-50-teams': teams,
   '2026-12-01-51-second-screens': secondScreens,
   '2026-12-01-52-calibration': calibration,
+  '2026-12-01-30-web-sessions': webSessions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run over Kysely<any>, frozen apart from the app's table types
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Branches name their migrations with their own prefix, so one may sort before another already applied.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

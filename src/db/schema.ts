@@ -367,6 +367,7 @@ export interface DB {
   calibration_exercises: CalibrationExercisesTable;
   calibration_items: CalibrationItemsTable;
   calibration_answers: CalibrationAnswersTable;
+  web_sessions: WebSessionsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -396,3 +397,13 @@ export type NewSecondScreenRow = Insertable<SecondScreensTable>;
 export type PracticeContactRow = Selectable<PracticeContactsTable>;
 export type CalibrationExerciseRow = Selectable<CalibrationExercisesTable>;
 export type CalibrationAnswerRow = Selectable<CalibrationAnswersTable>;
+
+export interface WebSessionsTable {
+  id_hash: string;
+  sub: string;
+  role: string;
+  la: string;
+  csrf: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+  seen_at: ColumnType<Date, Date | string, Date | string>;
+}

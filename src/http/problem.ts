@@ -46,14 +46,19 @@ export function zodFieldErrors(error: ZodError, prefix: readonly PropertyKey[] =
   });
 }
 
-const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+// 55P03 lock_timeout, 57014 statement_timeout, 25P03 idle_in_transaction_session_timeout: the database is there but
+// something holds it up (a frozen client's lock); the caller may retry, and nothing of the request was stored.
+const PG_UNAVAILABLE = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03', '57P05', '08000', '08001', '08003', '08006',
+  '55P03', '57014', '25P03',
+]);
 
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | undefined;
   if (!e) return false;
   if (e.code && PG_UNAVAILABLE.has(e.code)) return true;
   // "not queryable": the connection died mid-transaction and the rollback could not be sent (the server rolls back).
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|is not queryable/i.test(e.message ?? '');
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|is not queryable|Query read timeout/i.test(e.message ?? '');
 }
 
 /**

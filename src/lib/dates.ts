@@ -1,3 +1,13 @@
+/** Dates and instants outside these years are typing errors, and some (year 0001, 9999-12-31 + 1 day) break date arithmetic. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
+/** True when the ISO date or instant starts with a year in [FIRST_YEAR, LAST_YEAR]. */
+export function inPlausibleYears(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return /^\d{4}-/.test(iso) && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 /** True for a real calendar date written YYYY-MM-DD (not 2021-02-30). */
 export function isCalendarDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;

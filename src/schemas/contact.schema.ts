@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isCalendarDate } from '../lib/dates.js';
+import { FIRST_YEAR, inPlausibleYears, isCalendarDate, LAST_YEAR } from '../lib/dates.js';
 import {
   ADULT_ROLES, ASSESSMENT_FACTORS, CHANNELS, DASH_RISK_LEVELS, DISCLOSURE_ABOUT, DISCLOSURE_KINDS, ETHNICITIES, EVIDENCE_KINDS,
   EXPLANATION_ASSESSMENTS, FII_LEVELS, INJURY_PATTERNS, INJURY_SITES, INJURY_TYPES, MOBILITY, PREVIOUS_PLANS, REFERRAL_SOURCE_CODES, SEXES,
@@ -19,6 +19,7 @@ export const CalendarDate = z.string()
   .openapi({ example: '2020-02-10', format: 'date' });
 
 export const Instant = z.iso.datetime({ offset: true, message: 'must be an instant with a time zone offset, e.g. 2023-03-14T09:20:00Z' })
+  .refine(inPlausibleYears, `must be in the years ${FIRST_YEAR} to ${LAST_YEAR}`)
   .openapi({ example: '2023-03-14T09:20:00Z' });
 
 /** NHS numbers carry a modulus-11 check digit; a typo is caught here rather than matched to the wrong child. */

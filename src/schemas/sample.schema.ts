@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { isCalendarDate } from '../lib/dates.js';
+import { FIRST_YEAR, inPlausibleYears, isCalendarDate, LAST_YEAR } from '../lib/dates.js';
 import { PRIORITIES, REFERRER_GROUPS } from './codes.js';
 import { ContactWithDecisionsSchema, OUTCOMES } from './decision.schema.js';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine(isCalendarDate, 'is not a calendar date');
+  .refine(isCalendarDate, 'is not a calendar date')
+  .refine(inPlausibleYears, `must be in the years ${FIRST_YEAR} to ${LAST_YEAR}`);
 
 /** `a,b,c` → each one of `values`, at least one. */
 const commaList = <T extends readonly [string, ...string[]]>(values: T, what: string) => z.string()
@@ -23,7 +24,7 @@ export const AuditSampleQuery = z.object({
     .openapi({ type: 'string', enum: ['true', 'false'], description: 'true: the decision that stood departed from the triage' }),
   screener: z.string().trim().min(1).max(200).optional().openapi({ description: 'The screener whose decision stood (their sub)' }),
   size: z.coerce.number().int().min(1).max(500).default(20).openapi({ description: 'How many contacts, 1–500 (ignored when stratified)' }),
-  seed: z.string().trim().min(1).max(100).optional().openapi({ description: 'The same seed over the same data draws the same sample in the same order; when absent one is generated and returned' }),
+  seed: z.string().trim().min(1).max(100).regex(/^[\x20-\x7e]+$/, 'must be printable ASCII (it is returned in a header)').optional().openapi({ description: 'The same seed over the same data draws the same sample in the same order; when absent one is generated and returned' }),
   stratify: z.enum(['outcome', 'priority']).optional().openapi({ description: 'Draw perStratum contacts from each final outcome or priority (those named in the filter, else all)' }),
   perStratum: z.coerce.number().int().min(1).max(100).default(10).openapi({ description: 'Contacts per stratum when stratified, 1–100' }),
   format: z.enum(['json', 'csv']).default('json'),

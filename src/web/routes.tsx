@@ -19,9 +19,11 @@ import { listContacts } from '../domain/contacts/list-contacts.js';
 import type { Deps } from '../domain/context.js';
 import { DomainError, PreconditionFailed, ValidationFailed } from '../domain/errors.js';
 import { describeRules } from '../domain/rules/describe-rules.js';
-import { zodFieldErrors } from '../http/problem.js';
+import { isDatabaseUnavailable, loggableError, zodFieldErrors } from '../http/problem.js';
+import { storableForm } from './storable-form.js';
+import { unavailablePage } from './unavailable-page.js';
 import { verbContext } from '../http/verb-context.js';
-import { ROLES, type Role } from '../schemas/codes.js';
+import type { Role } from '../schemas/codes.js';
 import { ContactInputSchema } from '../schemas/contact.schema.js';
 import { contactFromForm, formErrors, value, type FormValues } from './contact-form.js';
 import { Layout } from './layout.js';
@@ -37,8 +39,8 @@ import { TrailPage } from './pages/trail.js';
 import { ContactsPage } from './pages/contacts.js';
 import { RecordContactPage } from './pages/record-contact.js';
 import { RulesPage } from './pages/rules.js';
-import { SignInPage } from './pages/sign-in.js';
-import { csrfMatches, endSession, sessionMiddleware, startSession, type WebSession } from './session.js';
+import { csrfMatches, sessionMiddleware, type WebSession } from './session.js';
+import { demoBanner, signInRoutes } from './sign-in.js';
 import { secondOpinionPages } from './second-opinion-pages.js';
 import { staticRoutes } from './static.js';
 import type { WebEnv } from './web-env.js';
@@ -46,8 +48,10 @@ import type { WebEnv } from './web-env.js';
 export interface WebOptions {
   sessionSecret: string;
   idleMinutes: number;
-  /** The demo sign-in of the embedded default; off when a production identity provider is configured. */
+  /** The demo sign-in (MASH_DEMO_SIGN_IN=on), announced on every page; never beside a real database or identity provider. */
   localSignIn: boolean;
+  /** A session ends this many hours after sign-in however active it is. */
+  maxHours?: number;
 }
 
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -69,7 +73,9 @@ export function londonNowParts(now: Date): FormValues {
 /** The browser pages: server-rendered GOV.UK Design System, working without JavaScript, calling the same domain verbs as the API. */
 export function webRoutes(deps: Deps, options: WebOptions) {
   const app = new Hono<WebEnv>();
-  const sessionOptions = { secret: options.sessionSecret, idleMinutes: options.idleMinutes, now: () => deps.clock.now() };
+  const sessionOptions = {
+    secret: options.sessionSecret, idleMinutes: options.idleMinutes, maxHours: options.maxHours ?? 12, now: () => deps.clock.now(), db: deps.db,
+  };
   app.route('/', staticRoutes());
   app.use('*', async (c, next) => {
     await next();
@@ -78,10 +84,11 @@ export function webRoutes(deps: Deps, options: WebOptions) {
       c.res.headers.set('Cache-Control', 'no-store');
     }
   });
+  app.use('*', demoBanner(options.localSignIn));
   app.use('*', sessionMiddleware(sessionOptions));
   // Every form carries the session's CSRF token; SameSite=Strict is the second lock.
   app.use('*', async (c, next) => {
-    if (c.req.method !== 'POST' || c.req.path === '/sign-in') return next();
+    if (c.req.method !== 'POST' || c.req.path === '/sign-in' || c.req.path.startsWith('/api/')) return next();
     const form = await c.req.parseBody({ all: true });
     if (!csrfMatches(c.get('session'), form.csrf)) {
       return c.html(<Layout title="Your session has expired"><h1 class="govuk-heading-l">Your session has expired</h1>
@@ -89,6 +96,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
     }
     return next();
   });
+  app.use('*', storableForm());
   const requireSession = async (c: WebContext, next: () => Promise<void>) => {
     if (!signedIn(c)) return c.redirect(c.get('sessionExpired') ? '/sign-in?expired=1' : '/sign-in', 303);
     return next();
@@ -97,25 +105,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
 
   app.get('/', (c) => c.redirect(signedIn(c) ? HOME[signedIn(c)!.role] : '/sign-in', 303));
 
-  app.get('/sign-in', (c) => c.html(<SignInPage errors={{}} localSignIn={options.localSignIn} expired={c.req.query('expired') === '1'} />));
-  app.post('/sign-in', async (c) => {
-    if (!options.localSignIn) return c.html(<SignInPage errors={{}} localSignIn={false} />, 404);
-    const form = await c.req.parseBody();
-    const role = String(form.role ?? '') as Role;
-    const la = String(form.la ?? '').trim();
-    const sub = String(form.sub ?? '').trim() || `local-${role}`;
-    const errors: Record<string, string> = {};
-    if (!ROLES.includes(role)) errors.role = 'Choose a role';
-    if (!/^[EWSN]\d{8}$/.test(la)) errors.la = 'Enter an ONS local authority code, like E06000056';
-    if (!/^[A-Za-z0-9._@-]{1,64}$/.test(sub)) errors.sub = 'Use up to 64 letters, digits, dots, dashes or @';
-    if (Object.keys(errors).length) return c.html(<SignInPage errors={errors} localSignIn />, 400);
-    await startSession(c, { sub, role, la }, sessionOptions);
-    return c.redirect(HOME[role], 303);
-  });
-  app.post('/sign-out', (c) => {
-    endSession(c);
-    return c.redirect('/sign-in', 303);
-  });
+  app.route('/', signInRoutes(deps, { demoSignIn: options.localSignIn, session: sessionOptions, home: (role) => HOME[role] }));
 
   app.get('/contacts/new', (c) => c.html(<RecordContactPage session={signedIn(c)!} form={{ childCount: '1', adultCount: '1', ...londonNowParts(deps.clock.now()) }} errors={{}} />));
   app.post('/contacts/new', async (c) => {
@@ -271,7 +261,8 @@ export function webRoutes(deps: Deps, options: WebOptions) {
       const title = error.status === 404 ? 'Page not found' : error.status === 403 ? 'You cannot do this' : error.title;
       return c.html(<Layout title={title} session={c.get('session')}><h1 class="govuk-heading-l">{title}</h1><p class="govuk-body">{error.message}</p></Layout>, error.status as 400);
     }
-    c.get('logger')?.error({ err: error }, 'page failed');
+    if (isDatabaseUnavailable(error)) return unavailablePage(c);
+    c.get('logger')?.error({ fault: loggableError(error) }, 'page failed');
     return c.html(<Layout title="Sorry, there is a problem with the service" session={c.get('session')}>
       <h1 class="govuk-heading-l">Sorry, there is a problem with the service</h1>
       <p class="govuk-body">Nothing was saved. Try again later. Reference: {c.get('requestId')}</p></Layout>, 500);

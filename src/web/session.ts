@@ -1,56 +1,71 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
-import { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { deleteStaleWebSessions, deleteWebSession, findWebSession, insertWebSession, touchWebSession } from '../db/repositories/web-sessions.repo.js';
 import type { Actor } from '../domain/actor.js';
-import { ROLES } from '../schemas/codes.js';
+import { ROLES, type Role } from '../schemas/codes.js';
 import type { WebEnv } from './web-env.js';
 
 /**
- * Browser sessions: a signed cookie (HttpOnly, Secure, SameSite=Strict)
- * carrying the actor, a CSRF token and the time of the last request. A
- * session idle for longer than the configured minutes is over.
+ * Browser sessions, held in the web_sessions table: the cookie (HttpOnly,
+ * Secure, SameSite=Strict, signed with the secret every instance shares)
+ * carries only a random id. A session ends when its row goes: on sign-out, by
+ * an administrator, after the idle minutes without a request, or at the
+ * absolute lifetime however busy it is, so a stolen cookie cannot be kept alive.
  */
 export const SESSION_COOKIE = '__Host-mash-session';
 
-const Session = z.object({
-  sub: z.string(), role: z.enum(ROLES), la: z.string(), csrf: z.string(), seen: z.number(),
-});
-export type WebSession = z.infer<typeof Session>;
+export interface WebSession { sub: string; role: Role; la: string; csrf: string; seen: number }
 
-export interface SessionOptions { secret: string; idleMinutes: number; now: () => Date }
+export interface SessionOptions { secret: string; idleMinutes: number; maxHours: number; now: () => Date; db: Database }
 
 const cookieOptions = { httpOnly: true, secure: true, sameSite: 'Strict' as const, path: '/' };
+/** seen_at is written at most this often, so reading pages is not a write each time. */
+const TOUCH_EVERY_MS = 30_000;
+const SWEEP_EVERY_MS = 10 * 60_000;
+
+const hashOf = (id: string) => createHash('sha256').update(id).digest('hex');
 
 export async function startSession(c: Context, actor: Actor, options: SessionOptions): Promise<WebSession> {
-  const session: WebSession = { ...actor, csrf: randomBytes(24).toString('base64url'), seen: options.now().getTime() };
-  await setSignedCookie(c, SESSION_COOKIE, Buffer.from(JSON.stringify(session)).toString('base64url'), options.secret, cookieOptions);
+  const id = randomBytes(32).toString('base64url');
+  const now = options.now();
+  const session: WebSession = { ...actor, role: actor.role, csrf: randomBytes(24).toString('base64url'), seen: now.getTime() };
+  await insertWebSession(options.db, { idHash: hashOf(id), sub: actor.sub, role: actor.role, la: actor.la, csrf: session.csrf, at: now });
+  await setSignedCookie(c, SESSION_COOKIE, id, options.secret, cookieOptions);
   return session;
 }
 
-export function endSession(c: Context): void {
+/** Deletes the session's row, so the cookie is refused on every instance even if the browser keeps it. */
+export async function endSession(c: Context, options: SessionOptions): Promise<void> {
+  const id = await getSignedCookie(c, options.secret, SESSION_COOKIE);
+  if (id) await deleteWebSession(options.db, hashOf(id));
   deleteCookie(c, SESSION_COOKIE, cookieOptions);
 }
 
-/** Reads the session (if any, and not idle too long) and slides its idle window forward. */
 export function sessionMiddleware(options: SessionOptions): MiddlewareHandler<WebEnv> {
+  let lastSweep = 0;
   return async (c, next) => {
-    const raw = await getSignedCookie(c, options.secret, SESSION_COOKIE);
-    if (raw) {
-      let parsed: WebSession | undefined;
-      try {
-        const result = Session.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
-        if (result.success) parsed = result.data;
-      } catch { /* a cookie we cannot read is no session */ }
-      const now = options.now().getTime();
-      if (parsed && now - parsed.seen <= options.idleMinutes * 60_000) {
-        const session = { ...parsed, seen: now };
+    const id = await getSignedCookie(c, options.secret, SESSION_COOKIE);
+    if (id) {
+      const now = options.now();
+      const idleSince = new Date(now.getTime() - options.idleMinutes * 60_000);
+      const bornAfter = new Date(now.getTime() - options.maxHours * 3_600_000);
+      if (now.getTime() - lastSweep >= SWEEP_EVERY_MS) {
+        lastSweep = now.getTime();
+        await deleteStaleWebSessions(options.db, idleSince, bornAfter);
+      }
+      const row = await findWebSession(options.db, hashOf(id));
+      const live = row && new Date(row.seen_at) >= idleSince && new Date(row.created_at) >= bornAfter && (ROLES as readonly string[]).includes(row.role);
+      if (row && live) {
+        if (now.getTime() - new Date(row.seen_at).getTime() >= TOUCH_EVERY_MS) await touchWebSession(options.db, row.id_hash, now);
+        const session: WebSession = { sub: row.sub, role: row.role as Role, la: row.la, csrf: row.csrf, seen: now.getTime() };
         c.set('session', session);
         c.set('actor', { sub: session.sub, role: session.role, la: session.la });
-        await setSignedCookie(c, SESSION_COOKIE, Buffer.from(JSON.stringify(session)).toString('base64url'), options.secret, cookieOptions);
-      } else if (parsed) {
+      } else {
+        if (row) await deleteWebSession(options.db, row.id_hash);
         c.set('sessionExpired', true);
-        endSession(c);
+        deleteCookie(c, SESSION_COOKIE, cookieOptions);
       }
     }
     await next();

@@ -54,11 +54,15 @@ export const SECOND_SCREEN = {
 
 /** Signs in to the browser pages as the demo sign-in does, returning the session cookie and its CSRF token. */
 export async function webSession(t: TestApp, role: string, sub: string, la = 'E06000056'): Promise<{ cookie: string; csrf: string }> {
+  const form = await t.app.request('/sign-in');
+  const formCookie = form.headers.get('set-cookie')!.split(';')[0]!;
+  const formCsrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1]!;
   const res = await t.app.request('/sign-in', {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ role, sub, la }).toString(),
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: formCookie },
+    body: new URLSearchParams({ role, sub, la, csrf: formCsrf }).toString(),
   });
   if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-mash-session='))!.split(';')[0]!;
   const page = await (await t.app.request(res.headers.get('location')!, { headers: { cookie } })).text();
   const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
   return { cookie, csrf };

@@ -2,7 +2,7 @@ import { ErrorSummary, TextInput, type FieldErrors } from '../components.js';
 import { Layout } from '../layout.js';
 
 /** The local sign-in of the embedded default: pick a demo role. Production signs in through the council's identity provider. */
-export function SignInPage({ errors, localSignIn, expired }: { errors: FieldErrors; localSignIn: boolean; expired?: boolean }) {
+export function SignInPage({ errors, localSignIn, expired, csrf }: { errors: FieldErrors; localSignIn: boolean; expired?: boolean; csrf: string }) {
   return (
     <Layout title="Sign in" hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
@@ -10,10 +10,11 @@ export function SignInPage({ errors, localSignIn, expired }: { errors: FieldErro
       {expired ? <div class="govuk-inset-text">You were signed out after a period without activity.</div> : null}
       {localSignIn ? (
         <form method="post" action="/sign-in" novalidate>
+          <input type="hidden" name="csrf" value={csrf} />
           <div class={`govuk-form-group${errors.role ? ' govuk-form-group--error' : ''}`}>
             <fieldset class="govuk-fieldset">
               <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Demo role</legend>
-              <div class="govuk-hint">This local sign-in exists only on the embedded default, for trying the service.</div>
+              <div class="govuk-hint">This demo sign-in is on because MASH_DEMO_SIGN_IN=on; it is refused beside a real database or identity provider.</div>
               {errors.role ? <p id="role-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {errors.role}</p> : null}
               <div class="govuk-radios" data-module="govuk-radios">
                 {([['screener', 'Screener', 'Record contacts and decide'], ['manager', 'Team manager', 'Review flagged decisions'], ['auditor', 'Auditor', 'Sample closed contacts and read trails'], ['admin', 'Administrator', 'Rules']] as const).map(([value, label, hint], i) => (
@@ -31,7 +32,7 @@ export function SignInPage({ errors, localSignIn, expired }: { errors: FieldErro
           <button type="submit" class="govuk-button" data-module="govuk-button">Sign in</button>
         </form>
       ) : (
-        <p class="govuk-body">Sign in through your council’s identity provider.</p>
+        <p class="govuk-body">These pages have no sign-in on this installation: signing in through the council’s identity provider is not built yet, and the demo sign-in is off. Systems use the API with a bearer token.</p>
       )}
     </Layout>
   );
