@@ -8,6 +8,7 @@ import * as checks from './migrations/2026-11-28-06-checks.js';
 import * as oversight from './migrations/2026-11-28-07-oversight.js';
 import * as referrerFeedback from './migrations/2026-11-28-08-referrer-feedback.js';
 import * as routeUrgency from './migrations/2026-12-01-01-route-urgency.js';
+import * as auditTree from './migrations/2026-12-01-40-audit-tree.js';
 import * as teams from './migrations/2026-12-01-50-teams.js';
 import * as secondScreens from './migrations/2026-12-01-51-second-screens.js';
 import * as calibration from './migrations/2026-12-01-52-calibration.js';
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-07-oversight': oversight,
   '2026-11-28-08-referrer-feedback': referrerFeedback,
   '2026-12-01-01-route-urgency': routeUrgency,
+  '2026-12-01-40-audit-tree': auditTree,
   '2026-12-01-50-teams': teams,
   '2026-12-01-51-second-screens': secondScreens,
   '2026-12-01-52-calibration': calibration,
