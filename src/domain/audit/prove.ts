@@ -48,7 +48,7 @@ export async function proveInclusion({ ctx, entryId, size }: { ctx: VerbContext;
   requireRole(actor, PROOF_READERS, 'read audit proofs');
   const latest = await latestOrFail(deps.db, actor.la);
   const treeSize = size ?? latest.treeSize;
-  checkSize(treeSize, latest, 'size');
+  checkSize(treeSize, latest, '/size');
   const entry = await findEntry(deps.db, actor.la, entryId);
   if (!entry) throw new NotFound(`Audit entry ${entryId}`);
   if (entry.chainIndex === null || entry.chainIndex >= treeSize) {
@@ -64,8 +64,8 @@ export async function proveConsistency({ ctx, from, to }: { ctx: VerbContext; fr
   requireRole(actor, PROOF_READERS, 'read audit proofs');
   const latest = await latestOrFail(deps.db, actor.la);
   const second = to ?? latest.treeSize;
-  checkSize(second, latest, 'to');
-  if (from > second) throw new ValidationFailed('from is after to', [{ path: 'from', message: `must be at most ${second}` }]);
+  checkSize(second, latest, '/to');
+  if (from > second) throw new ValidationFailed('from is after to', [{ path: '/from', message: `must be at most ${second}` }]);
   const proof = await withFetchedNodes((node) => consistencyProof(from, second, node), (keys) => findTreeNodes(deps.db, actor.la, keys));
   const [fromCheckpoint, toCheckpoint] = await Promise.all([
     from === 0 ? null : findCheckpoint(deps.db, actor.la, from),
