@@ -140,11 +140,12 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
       }
       const integration = await integrationDelay(deps.db, triageWindows);
       byConcurrency.push({
-        connections, triage: figures(runs.triage), floor: figures(runs.floor), ...(job.chained ? { chained: figures(runs.chained) } : {}), integration,
+        connections, triage: figures(runs.triage), floor: figures(runs.floor), ...(job.chained ? { chained: figures(runs.chained) } : {}),
+        ...(integration ? { integration } : {}),
       });
       const triageRuns = runs.triage;
       const floorRuns = runs.floor;
-      process.stderr.write(`  ${job.backend} c=${connections}: triage ${figures(triageRuns).rps.toFixed(0)} req/s (p99 ${figures(triageRuns).p99.toFixed(0)} ms), floor ${figures(floorRuns).rps.toFixed(0)} req/s (p99 ${figures(floorRuns).p99.toFixed(0)} ms), audit integration p99 ${integration.p99.toFixed(0)} ms over ${integration.entries} entries\n`);
+      process.stderr.write(`  ${job.backend} c=${connections}: triage ${figures(triageRuns).rps.toFixed(0)} req/s (p99 ${figures(triageRuns).p99.toFixed(0)} ms), floor ${figures(floorRuns).rps.toFixed(0)} req/s (p99 ${figures(floorRuns).p99.toFixed(0)} ms), audit integration p99 ${integration ? `${integration.p99.toFixed(0)} ms over ${integration.entries} entries` : '— (no entries)'}\n`);
     }
     const rss = (s: number[]) => ({ median: median(s), p99: percentile(s, 99) });
     return { backend: job.backend, byConcurrency, rss: { triage: rss(rssSamples.triage), floor: rss(rssSamples.floor) } };
@@ -162,7 +163,7 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
  * entry written in the windows, how long after its transaction began the
  * first checkpoint covering it was signed.
  */
-async function integrationDelay(db: Database, windows: [Date, Date][]): Promise<IntegrationFigures> {
+async function integrationDelay(db: Database, windows: [Date, Date][]): Promise<IntegrationFigures | undefined> {
   for (let waited = 0; waited < 30_000; waited += 100) {
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_log where la = ${LA} and chain_index is null`.execute(db);
     if (rows[0]!.n === 0) break;
@@ -178,7 +179,8 @@ async function integrationDelay(db: Database, windows: [Date, Date][]): Promise<
     // An entry never integrated counts as infinitely late rather than vanishing from the figures.
     delays.push(...rows.map((r) => (r.ms === null ? Number.POSITIVE_INFINITY : Number(r.ms))));
   }
-  return { entries: delays.length, p50: median(delays), p99: percentile(delays, 99), max: delays.length ? Math.max(...delays) : 0 };
+  if (delays.length === 0) return undefined;
+  return { entries: delays.length, p50: median(delays), p99: percentile(delays, 99), max: Math.max(...delays) };
 }
 
 process.once('message', (job: TriageJob) => {
