@@ -38,7 +38,12 @@ export interface TriageJob {
 }
 
 /** Commit (strictly: the writing transaction's start) to inclusion in a signed checkpoint, over the entries of one line's runs. */
-export interface IntegrationFigures { entries: number; p50: number; p99: number; max: number }
+export interface IntegrationFigures {
+  entries: number;
+  /** Entries of the runs still not in a signed checkpoint a minute later: each fails the goal. */
+  unintegrated: number;
+  p50: number; p99: number; max: number;
+}
 
 export interface RouteFigures { rps: number; p50: number; p99: number; runs: LoadSummary[] }
 export interface TriageFigures {
@@ -164,23 +169,30 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
  * first checkpoint covering it was signed.
  */
 async function integrationDelay(db: Database, windows: [Date, Date][]): Promise<IntegrationFigures | undefined> {
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from audit_log where la = ${LA} and chain_index is null`.execute(db);
-    if (rows[0]!.n === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  // Requests cut off by the end of a run are still finishing: wait until nothing new is written and nothing waits for a place.
+  let lastSeq = -1;
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    const { rows } = await sql<{ unplaced: number; top: number }>`
+      select count(*) filter (where chain_index is null)::int as unplaced, coalesce(max(seq), 0)::bigint as top from audit_log where la = ${LA}`.execute(db);
+    if (rows[0]!.unplaced === 0 && Number(rows[0]!.top) === lastSeq) break;
+    lastSeq = Number(rows[0]!.top);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const delays: number[] = [];
+  let unintegrated = 0;
   for (const [from, to] of windows) {
     const { rows } = await sql<{ ms: number | null }>`
       select extract(epoch from (c.signed_at - a.written_at)) * 1000 as ms
       from audit_log a
       left join lateral (select signed_at from audit_checkpoints c where c.la = a.la and c.tree_size > a.chain_index order by c.tree_size limit 1) c on true
       where a.la = ${LA} and a.written_at >= ${from} and a.written_at <= ${to}`.execute(db);
-    // An entry never integrated counts as infinitely late rather than vanishing from the figures.
-    delays.push(...rows.map((r) => (r.ms === null ? Number.POSITIVE_INFINITY : Number(r.ms))));
+    for (const r of rows) {
+      if (r.ms === null) unintegrated += 1;
+      else delays.push(Number(r.ms));
+    }
   }
-  if (delays.length === 0) return undefined;
-  return { entries: delays.length, p50: median(delays), p99: percentile(delays, 99), max: Math.max(...delays) };
+  if (delays.length + unintegrated === 0) return undefined;
+  return { entries: delays.length, unintegrated, p50: median(delays), p99: percentile(delays, 99), max: Math.max(0, ...delays) };
 }
 
 process.once('message', (job: TriageJob) => {
