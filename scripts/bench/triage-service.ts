@@ -42,7 +42,7 @@ export interface IntegrationFigures {
   entries: number;
   /** Entries of the runs still not in a signed checkpoint a minute later: each fails the goal. */
   unintegrated: number;
-  p50: number; p99: number; max: number;
+  p50: number | null; p99: number | null; max: number | null;
 }
 
 export interface RouteFigures { rps: number; p50: number; p99: number; runs: LoadSummary[] }
@@ -150,7 +150,7 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
       });
       const triageRuns = runs.triage;
       const floorRuns = runs.floor;
-      process.stderr.write(`  ${job.backend} c=${connections}: triage ${figures(triageRuns).rps.toFixed(0)} req/s (p99 ${figures(triageRuns).p99.toFixed(0)} ms), floor ${figures(floorRuns).rps.toFixed(0)} req/s (p99 ${figures(floorRuns).p99.toFixed(0)} ms), audit integration p99 ${integration ? `${integration.p99.toFixed(0)} ms over ${integration.entries} entries` : '— (no entries)'}\n`);
+      process.stderr.write(`  ${job.backend} c=${connections}: triage ${figures(triageRuns).rps.toFixed(0)} req/s (p99 ${figures(triageRuns).p99.toFixed(0)} ms), floor ${figures(floorRuns).rps.toFixed(0)} req/s (p99 ${figures(floorRuns).p99.toFixed(0)} ms), audit integration p99 ${integration ? `${integration.p99?.toFixed(0) ?? '—'} ms over ${integration.entries} entries, ${integration.unintegrated} never integrated` : '— (no entries)'}\n`);
     }
     const rss = (s: number[]) => ({ median: median(s), p99: percentile(s, 99) });
     return { backend: job.backend, byConcurrency, rss: { triage: rss(rssSamples.triage), floor: rss(rssSamples.floor) } };
@@ -192,7 +192,9 @@ async function integrationDelay(db: Database, windows: [Date, Date][]): Promise<
     }
   }
   if (delays.length + unintegrated === 0) return undefined;
-  return { entries: delays.length, unintegrated, p50: median(delays), p99: percentile(delays, 99), max: Math.max(0, ...delays) };
+  // With nothing integrated there is no delay to report: the line shows only what was never integrated.
+  if (delays.length === 0) return { entries: 0, unintegrated, p50: null, p99: null, max: null };
+  return { entries: delays.length, unintegrated, p50: median(delays), p99: percentile(delays, 99), max: Math.max(...delays) };
 }
 
 process.once('message', (job: TriageJob) => {
