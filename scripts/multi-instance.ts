@@ -5,6 +5,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { noteSigner, generateSigningKeyPem, parseVerifierKey } from '../src/audit/checkpoint.js';
 import { signLocalToken } from '../src/auth/tokens.js';
 import { openDatabase } from '../src/db/client.js';
 import { verifyAllChains } from '../src/domain/audit/verify-chain.js';
@@ -52,6 +53,9 @@ async function admin(statement: string) {
 const database = `mash_multi_${randomBytes(4).toString('hex')}`;
 const target = new URL(ADMIN_URL);
 const dataDir = mkdtempSync(`${tmpdir()}/mash-multi-`);
+// One checkpoint key for every instance, as a deployment on one database must have.
+const AUDIT_KEY = generateSigningKeyPem();
+const AUDIT_ORIGIN = 'mash-triage/multi-instance';
 const tokens = new Map<string, string>();
 const tokenFor = async (la: string, sub: string) => {
   const key = `${la} ${sub}`;
@@ -106,7 +110,7 @@ try {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url.toString(), MASH_JWT_SECRET: SECRET, MASH_SESSION_SECRET: SECRET,
-        MASH_DATA_DIR: dataDir, LOG_LEVEL: 'silent', MASH_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), MASH_CHECK_DISPATCH_INTERVAL_MS: '0',
+        MASH_DATA_DIR: dataDir, MASH_AUDIT_SIGNING_KEY: AUDIT_KEY, MASH_AUDIT_ORIGIN: AUDIT_ORIGIN, LOG_LEVEL: 'silent', MASH_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), MASH_CHECK_DISPATCH_INTERVAL_MS: '0',
       },
     });
     instances.push({ port, child, proxy });
@@ -186,7 +190,9 @@ try {
       if (ids.length === 1 && ids[0] !== id) problems.push(`${marker}: answered ${id}, stored ${ids[0]}`);
     }
     const duplicatesUnconfirmed = [...byMarker.values()].filter((ids) => ids.length > 1).length;
-    const chains = await verifyAllChains(handle.db);
+    const signer = noteSigner(AUDIT_ORIGIN, AUDIT_KEY);
+    const auditConfig = { signingKey: AUDIT_KEY, origin: AUDIT_ORIGIN, sequenceIntervalMs: 0, strandedAfterSeconds: 60 };
+    const chains = await verifyAllChains({ db: handle.db, audit: { signer, verifier: parseVerifierKey(signer.verifierKey), config: auditConfig } });
     const broken = chains.filter((c) => !c.ok).length;
     if (lost) problems.push(`${lost} confirmed contacts lost`);
     if (duplicated || duplicatesUnconfirmed) problems.push(`${Math.max(duplicated, duplicatesUnconfirmed)} contacts stored more than once`);

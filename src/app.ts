@@ -13,6 +13,7 @@ import { storableText } from './http/middleware/storable-text.js';
 import { sharedRateLimiter } from './http/rate-store.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { problem, translateError } from './http/problem.js';
+import { auditLogRoutes } from './http/routes/audit-log.routes.js';
 import { auditVerifyRoutes } from './http/routes/audit-verify.routes.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { contactRoutes } from './http/routes/contacts.routes.js';
@@ -83,6 +84,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', decisionRoutes(deps));
   app.route('/api/v1', trailRoutes(deps));
   app.route('/api/v1', auditVerifyRoutes(deps));
+  app.route('/api/v1', auditLogRoutes(deps));
   app.route('/api/v1', replayRoutes(deps));
   app.route('/api/v1', auditRoutes(deps));
   app.route('/api/v1', oversightRoutes(deps));

@@ -35,6 +35,10 @@ const ConfigSchema = z.object({
   MASH_CHECK_RETRY_BASE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   MASH_CHECK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   MASH_CHECK_CHASE_INTERVAL_MS: z.coerce.number().int().min(60_000).max(7 * 86_400_000).default(4 * 3_600_000),
+  MASH_AUDIT_SIGNING_KEY: optionalText,
+  MASH_AUDIT_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must have no spaces or plus signs').default('mash-triage/audit'),
+  MASH_AUDIT_SEQUENCE_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(200),
+  MASH_AUDIT_STRANDED_AFTER_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).superRefine((e, ctx) => {
   // The demo sign-in gives anyone any role in any authority: never beside a real database or identity provider.
@@ -78,12 +82,24 @@ export type Config = {
   /** Partner agencies and transfer timescales; defaults to settings/partners.json in the rules folder. */
   partnersFile: string | undefined;
   checks: CheckDispatchConfig;
+  audit: AuditLogConfig;
 };
 
 export interface DatabaseTimeouts {
   statementMs: number;
   lockMs: number;
   idleInTransactionMs: number;
+}
+
+export interface AuditLogConfig {
+  /** Ed25519 private key, PKCS#8 PEM text or the path of a PEM file; else generated into the data folder. */
+  signingKey: string | undefined;
+  /** Checkpoint origins are `<origin>/<authority>`; the signing key's name is the origin. */
+  origin: string;
+  /** How often the sequencer integrates new entries and signs a checkpoint; 0 turns it off (tests drive it by hand). */
+  sequenceIntervalMs: number;
+  /** An entry unplaced for longer than this is reported by verification as never integrated. */
+  strandedAfterSeconds: number;
 }
 
 export interface CheckDispatchConfig {
@@ -135,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: e.MASH_CHECK_RETRY_BASE_MS,
       intervalMs: e.MASH_CHECK_DISPATCH_INTERVAL_MS,
       chaseIntervalMs: e.MASH_CHECK_CHASE_INTERVAL_MS,
+    },
+    audit: {
+      signingKey: e.MASH_AUDIT_SIGNING_KEY,
+      origin: e.MASH_AUDIT_ORIGIN,
+      sequenceIntervalMs: e.MASH_AUDIT_SEQUENCE_INTERVAL_MS,
+      strandedAfterSeconds: e.MASH_AUDIT_STRANDED_AFTER_SECONDS,
     },
   };
 }

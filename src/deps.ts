@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { noteSigner, parseVerifierKey } from './audit/checkpoint.js';
+import { resolveSigningKey } from './audit/signing-key.js';
 import { createCaseSystemClient } from './clients/case-system.client.js';
 import { createPartnerClient } from './clients/partner.client.js';
 import type { Config } from './config.js';
@@ -37,6 +39,11 @@ export async function buildDeps(
   });
   await migrateToLatest(database.db);
   const clock = overrides.clock ?? systemClock;
+  const signingKey = resolveSigningKey(config.audit.signingKey, config.dataDir);
+  if (signingKey.source === 'data-folder' && database.kind === 'postgres') {
+    logger.warn('audit checkpoints are signed with a key generated into this instance’s data folder: give every instance on this database the same MASH_AUDIT_SIGNING_KEY');
+  }
+  const signer = noteSigner(config.audit.origin, signingKey.pem);
   await saveRuleSet(database.db, { hash: ruleSet.hash, version: ruleSet.version, content: { ...storedContent(ruleSet) } }, clock.now());
   const deps: Deps = {
     db: database.db,
@@ -52,6 +59,7 @@ export async function buildDeps(
       client: createPartnerClient(config.checks.timeoutMs, overrides.fetch),
       dispatch: config.checks,
     },
+    audit: { signer, verifier: parseVerifierKey(signer.verifierKey), config: config.audit },
   };
   return { deps, database };
 }

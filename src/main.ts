@@ -3,6 +3,7 @@ import { appSettings, buildApp } from './app.js';
 import { createTokenVerifier, readOrCreateSecret } from './auth/tokens.js';
 import { ConfigError, loadConfig } from './config.js';
 import { buildDeps } from './deps.js';
+import { startAuditSequencer } from './domain/audit/sequencer-timer.js';
 import { startCheckDispatcher } from './domain/checks/check-dispatcher-timer.js';
 
 /** Process entry: config → deps → app → serve, and a bounded graceful shutdown on SIGTERM/SIGINT. */
@@ -21,6 +22,7 @@ async function main() {
     },
   });
   const stopCheckDispatcher = startCheckDispatcher(deps, config.checks.intervalMs);
+  const stopAuditSequencer = startAuditSequencer(deps, config.audit.sequenceIntervalMs);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     deps.logger.info({ port: info.port, database: database.kind, ruleSet: deps.ruleSet.hash }, 'mash-triage listening');
     process.stdout.write(`\nmash-triage is running at http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${info.port}  (API docs: /docs; database: ${database.kind})\n`);
@@ -39,7 +41,7 @@ async function main() {
     }, config.shutdownGraceMs);
     force.unref();
     server.close(() => {
-      void stopCheckDispatcher().then(() => database.close()).then(() => process.exit(0), () => process.exit(1));
+      void stopCheckDispatcher().then(() => stopAuditSequencer()).then(() => database.close()).then(() => process.exit(0), () => process.exit(1));
     });
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   };

@@ -18,9 +18,10 @@ export interface FloorPayload {
 /**
  * The floor of the stack: the same body parsed, the same number of rows
  * committed in one transaction through the same pool, and nothing else —
- * no token, no validation, no history lookup, no rules, no hash chain.
- * /bench/floor-chained/ is the same with the audit rows appended through the
- * real hash chain (appendAudit), to show what the chain's lock costs.
+ * no token, no validation, no history lookup, no rules, no audit sequencing.
+ * /bench/floor-chained/ is the same with the audit rows written through the
+ * real audit write (appendAudit: unplaced, hashed, no shared lock), to show
+ * what the audit write itself costs.
  */
 export function floorRoute(db: Database, payload: FloorPayload) {
   let chainIndex = Date.now() * 1000; // unique across runs into one database

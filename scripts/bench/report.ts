@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Timing } from './database.bench.js';
+import type { ProofFigures } from './proofs.bench.js';
 import type { ReplayFigures } from './replay.bench.js';
 import type { RuleFigures } from './rules.bench.js';
 import type { TriageFigures } from './triage-service.js';
@@ -14,11 +15,12 @@ export interface BenchResults {
   roundTrip: Timing;
   sample: { sample: Timing; orderByRandom: Timing; matching: number };
   replay: ReplayFigures;
+  proofs: ProofFigures;
   triage: TriageFigures[];
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en-GB');
-const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`;
+const ms = (n: number | null) => (n === null ? '—' : `${n < 10 ? n.toFixed(2) : n.toFixed(0)} ms`);
 const x = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(0)}×`;
 const BACKEND: Record<string, string> = { postgres: 'PostgreSQL', pglite: 'PGlite' };
 
@@ -32,6 +34,13 @@ export function goals(r: BenchResults): Goal[] {
   const list: Goal[] = [];
   if (c32) list.push({ goal: 'Triage throughput on PostgreSQL at c=32 ≥ 0.6× floor', measured: x(c32.triage.rps / c32.floor.rps), met: c32.triage.rps >= 0.6 * c32.floor.rps });
   if (c8) list.push({ goal: 'Triage p99 at c=8 ≤ 3× floor p99 (PostgreSQL)', measured: x(c8.triage.p99 / c8.floor.p99), met: c8.triage.p99 <= 3 * c8.floor.p99 });
+  if (c32?.integration) {
+    const { p99, entries, unintegrated } = c32.integration;
+    list.push({
+      goal: 'Audit integration delay (commit → signed checkpoint) p99 < 2 s at c=32 (PostgreSQL)',
+      measured: `${ms(p99)} over ${int(entries)} entries${unintegrated ? `, ${int(unintegrated)} never integrated` : ''}`, met: p99 !== null && p99 < 2000 && unintegrated === 0,
+    });
+  }
   const ruleRatio = r.rules.project.perSecond / r.rules.raw.perSecond;
   list.push({ goal: 'Rule evaluation ≥ 1.2× raw json-rules-engine', measured: x(ruleRatio), met: ruleRatio >= 1.2 });
   const replayRatio = r.replay.perSecond / r.rules.raw.perSecond;
@@ -39,6 +48,11 @@ export function goals(r: BenchResults): Goal[] {
   list.push({ goal: 'History lookup p99 < 5 ms', measured: ms(r.history.p99), met: r.history.p99 < 5 });
   const faster = r.sample.orderByRandom.p50 / r.sample.sample.p50;
   list.push({ goal: 'Audit sample < 5 ms (p99) and ≥ 20× faster than ORDER BY random()', measured: `${ms(r.sample.sample.p99)}, ${x(faster)} faster`, met: r.sample.sample.p99 < 5 && faster >= 20 });
+  const { inclusion, consistency } = r.proofs;
+  list.push({
+    goal: `Audit inclusion and consistency proofs over ${int(r.proofs.leaves)} entries: each < 5 ms to produce and verify (p99)`,
+    measured: `${ms(inclusion.p99Ms)} and ${ms(consistency.p99Ms)}`, met: inclusion.p99Ms < 5 && consistency.p99Ms < 5,
+  });
   if (pg) list.push({ goal: 'Service RSS < 250 MB at c=32 (PostgreSQL)', measured: `${int(pg.rss.triage.p99)} MB`, met: pg.rss.triage.p99 < 250 });
   return list;
 }
@@ -53,9 +67,16 @@ export function table(r: BenchResults): string {
         `floor: ${int(b.floor.rps)} req/s · ${ms(b.floor.p50)} · ${ms(b.floor.p99)}`,
         `${x(b.triage.rps / b.floor.rps)} req/s · ${x(b.triage.p99 / b.floor.p99)} p99`,
       ]);
+      if (b.integration) {
+        rows.push([
+          `  audit integration delay (commit → signed checkpoint), c=${b.connections}`,
+          ms(b.integration.p50), ms(b.integration.p99),
+          `max ${ms(b.integration.max)}, ${int(b.integration.entries)} entries${b.integration.unintegrated ? `, ${int(b.integration.unintegrated)} never integrated` : ''}`, '—',
+        ]);
+      }
       if (b.chained) {
         rows.push([
-          `  floor + audit hash chain, ${BACKEND[t.backend]}, c=${b.connections}`,
+          `  floor + audit log write, ${BACKEND[t.backend]}, c=${b.connections}`,
           `${int(b.chained.rps)} req/s · ${ms(b.chained.p50)}`, ms(b.chained.p99), 'floor (above)',
           `${x(b.chained.rps / b.floor.rps)} req/s · ${x(b.chained.p99 / b.floor.p99)} p99`,
         ]);
@@ -67,6 +88,8 @@ export function table(r: BenchResults): string {
     `raw engine: ${int(raw.perSecond)} contacts/s · ${ms(raw.p50Ms)} · ${ms(raw.p99Ms)}`, x(project.perSecond / raw.perSecond)]);
   rows.push([`What-if replay of ${int(r.replay.contacts)} stored contacts`, `${int(r.replay.perSecond)} contacts/s`, '—',
     `raw engine: ${int(raw.perSecond)} contacts/s`, x(r.replay.perSecond / raw.perSecond)]);
+  rows.push([`Audit inclusion proof, produced and verified, ${int(r.proofs.leaves)} entries`, ms(r.proofs.inclusion.p50Ms), ms(r.proofs.inclusion.p99Ms), '—', '—']);
+  rows.push([`Audit consistency proof, produced and verified, ${int(r.proofs.leaves)} entries`, ms(r.proofs.consistency.p50Ms), ms(r.proofs.consistency.p99Ms), '—', '—']);
   rows.push([`History lookup (countPriorContacts), ${int(r.generated.contacts)} contacts`, ms(r.history.p50), ms(r.history.p99),
     `select 1: ${ms(r.roundTrip.p50)} · ${ms(r.roundTrip.p99)}`, `${x(r.history.p50 / r.roundTrip.p50)} round trip`]);
   rows.push([`Audit sample of 20 (${int(r.sample.matching)} match the filters)`, ms(r.sample.sample.p50), ms(r.sample.sample.p99),

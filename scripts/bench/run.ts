@@ -9,6 +9,7 @@ import { loadSettings } from '../../src/rules/settings.js';
 import { benchHistory, benchSample, roundTrip } from './database.bench.js';
 import { generateContacts } from './generate.js';
 import { createBenchDatabase, DEFAULT_SERVER } from './pg-database.js';
+import { benchProofs } from './proofs.bench.js';
 import { goalLines, table, writeReadme, type BenchResults } from './report.js';
 import { benchReplay } from './replay.bench.js';
 import { benchRules } from './rules.bench.js';
@@ -29,8 +30,8 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const plan = quick
-  ? { contacts: 5_000, replayContacts: 1_000, lookups: 200, samples: 100, baselineSamples: 5, ruleContacts: 200, ruleRepeats: 3, warmup: 0, run: 1, repeats: 1, bodies: 200, chained: false }
-  : { contacts: 1_000_000, replayContacts: 100_000, lookups: 1_000, samples: 1_000, baselineSamples: 20, ruleContacts: 1_000, ruleRepeats: 7, warmup: 3, run: 5, repeats: 3, bodies: 5_000, chained: true };
+  ? { contacts: 5_000, replayContacts: 1_000, lookups: 200, samples: 100, baselineSamples: 5, ruleContacts: 200, ruleRepeats: 3, warmup: 0, run: 1, repeats: 1, bodies: 200, chained: false, proofLeaves: 100_000, proofSamples: 200 }
+  : { contacts: 1_000_000, replayContacts: 100_000, lookups: 1_000, samples: 1_000, baselineSamples: 20, ruleContacts: 1_000, ruleRepeats: 7, warmup: 3, run: 5, repeats: 3, bodies: 5_000, chained: true, proofLeaves: 1_000_000, proofSamples: 1_000 };
 if (values.contacts) plan.contacts = Number(values.contacts);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -49,6 +50,8 @@ async function main() {
   const settings = loadSettings('rules/settings');
   log(`Rule evaluation: ${plan.ruleContacts} contacts × ${plan.ruleRepeats} passes`);
   const rules = await benchRules(ruleSet, settings.national, { contacts: plan.ruleContacts, repeats: plan.ruleRepeats, seed: 7 });
+  log(`Audit proofs over ${plan.proofLeaves.toLocaleString('en-GB')} entries`);
+  const proofs = benchProofs(plan.proofLeaves, plan.proofSamples);
 
   const server = process.env.DATABASE_URL || DEFAULT_SERVER;
   const target = await createBenchDatabase(server);
@@ -81,7 +84,7 @@ async function main() {
 
     const results: BenchResults = {
       mode: quick ? 'quick' : 'full', date: new Date().toISOString().slice(0, 10), cores: cpus().length,
-      generated, rules, history, roundTrip: trip, sample, replay, triage: [onPostgres, onPglite],
+      generated, rules, history, roundTrip: trip, sample, replay, proofs, triage: [onPostgres, onPglite],
     };
     if (quick) log('\n--quick is a smoke test for CI: one short run of each line, so the figures below are not measurements.');
     process.stdout.write(`\n${table(results)}\n\n${goalLines(results)}\n\n${quick ? 'quick' : 'full'} run, ${cpus().length} cores, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);

@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
-import { buildApp } from '../../src/app.js';
+import { sql } from 'kysely';
+import { appSettings, buildApp } from '../../src/app.js';
 import { createTokenVerifier, signLocalToken } from '../../src/auth/tokens.js';
 import { loadConfig } from '../../src/config.js';
 import { buildDeps } from '../../src/deps.js';
+import type { Database } from '../../src/db/client.js';
+import { startAuditSequencer } from '../../src/domain/audit/sequencer-timer.js';
 import { deriveFacts } from '../../src/rules/facts.js';
 import { contactGenerator } from './contact-generator.js';
 import { floorRoute } from './floor-route.js';
@@ -30,14 +33,22 @@ export interface TriageJob {
   repeats: number;
   seed: number;
   bodies: number;
-  /** Also measure the floor with the real audit hash chain (full runs). */
+  /** Also measure the floor with the real audit write (full runs). */
   chained: boolean;
+}
+
+/** Commit (strictly: the writing transaction's start) to inclusion in a signed checkpoint, over the entries of one line's runs. */
+export interface IntegrationFigures {
+  entries: number;
+  /** Entries of the runs still not in a signed checkpoint a minute later: each fails the goal. */
+  unintegrated: number;
+  p50: number | null; p99: number | null; max: number | null;
 }
 
 export interface RouteFigures { rps: number; p50: number; p99: number; runs: LoadSummary[] }
 export interface TriageFigures {
   backend: string;
-  byConcurrency: { connections: number; triage: RouteFigures; floor: RouteFigures; chained?: RouteFigures }[];
+  byConcurrency: { connections: number; triage: RouteFigures; floor: RouteFigures; chained?: RouteFigures; integration?: IntegrationFigures }[];
   /** Resident set (MB) sampled during the runs at the highest concurrency. */
   rss: { triage: { median: number; p99: number }; floor: { median: number; p99: number } };
 }
@@ -60,13 +71,18 @@ const figures = (runs: LoadSummary[]): RouteFigures => ({
 
 async function measure(job: TriageJob): Promise<TriageFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mash-bench-'));
+  // The per-user rate limit (600 a minute by default) would refuse the single load-test user within a second:
+  // the bench sets the limit it needs, and any non-2xx answer still fails the line it measures.
   const config = loadConfig({
-    MASH_JWT_SECRET: SECRET, LOG_LEVEL: 'info', MASH_DATA_DIR: dataDir, ...(job.databaseUrl ? { DATABASE_URL: job.databaseUrl } : {}),
+    MASH_JWT_SECRET: SECRET, LOG_LEVEL: 'info', MASH_DATA_DIR: dataDir, MASH_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...(job.databaseUrl ? { DATABASE_URL: job.databaseUrl } : {}),
   });
   // Logging stays on at the production level; it goes to /dev/null rather than a terminal.
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
   const { deps, database } = await buildDeps(config, { logger });
-  const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes });
+  const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes, ...appSettings(config) });
+  // The audit sequencer runs as it does in npm start: integrating entries and signing checkpoints while the load runs.
+  const stopSequencer = startAuditSequencer(deps, config.audit.sequenceIntervalMs);
 
   const next = contactGenerator({ seed: job.seed, now: new Date() });
   const contacts = Array.from({ length: job.bodies }, next);
@@ -118,25 +134,67 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
       const routes = job.chained ? (['floor', 'chained', 'triage'] as const) : (['floor', 'triage'] as const);
       if (job.warmupSeconds > 0) for (const route of routes) await run(route, job.warmupSeconds, false);
       const runs = { triage: [] as LoadSummary[], floor: [] as LoadSummary[], chained: [] as LoadSummary[] };
+      const triageWindows: [Date, Date][] = [];
       // Interleaved, so that noise from the shared machine falls on every route alike.
       for (let i = 0; i < job.repeats; i += 1) {
-        for (const route of routes) runs[route].push(await run(route, job.runSeconds, connections === top));
+        for (const route of routes) {
+          const from = new Date();
+          runs[route].push(await run(route, job.runSeconds, connections === top));
+          if (route === 'triage') triageWindows.push([from, new Date()]);
+        }
       }
+      const integration = await integrationDelay(deps.db, triageWindows);
       byConcurrency.push({
         connections, triage: figures(runs.triage), floor: figures(runs.floor), ...(job.chained ? { chained: figures(runs.chained) } : {}),
+        ...(integration ? { integration } : {}),
       });
       const triageRuns = runs.triage;
       const floorRuns = runs.floor;
-      process.stderr.write(`  ${job.backend} c=${connections}: triage ${figures(triageRuns).rps.toFixed(0)} req/s, floor ${figures(floorRuns).rps.toFixed(0)} req/s\n`);
+      process.stderr.write(`  ${job.backend} c=${connections}: triage ${figures(triageRuns).rps.toFixed(0)} req/s (p99 ${figures(triageRuns).p99.toFixed(0)} ms), floor ${figures(floorRuns).rps.toFixed(0)} req/s (p99 ${figures(floorRuns).p99.toFixed(0)} ms), audit integration p99 ${integration ? `${integration.p99?.toFixed(0) ?? '—'} ms over ${integration.entries} entries, ${integration.unintegrated} never integrated` : '— (no entries)'}\n`);
     }
     const rss = (s: number[]) => ({ median: median(s), p99: percentile(s, 99) });
     return { backend: job.backend, byConcurrency, rss: { triage: rss(rssSamples.triage), floor: rss(rssSamples.floor) } };
   } finally {
     loader.stop();
     await new Promise((resolve) => server.close(resolve));
+    await stopSequencer();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Waits for the sequencer to place what the runs wrote, then reads, for every
+ * entry written in the windows, how long after its transaction began the
+ * first checkpoint covering it was signed.
+ */
+async function integrationDelay(db: Database, windows: [Date, Date][]): Promise<IntegrationFigures | undefined> {
+  // Requests cut off by the end of a run are still finishing: wait until nothing new is written and nothing waits for a place.
+  let lastSeq = -1;
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    const { rows } = await sql<{ unplaced: number; top: number }>`
+      select count(*) filter (where chain_index is null)::int as unplaced, coalesce(max(seq), 0)::bigint as top from audit_log where la = ${LA}`.execute(db);
+    if (rows[0]!.unplaced === 0 && Number(rows[0]!.top) === lastSeq) break;
+    lastSeq = Number(rows[0]!.top);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const delays: number[] = [];
+  let unintegrated = 0;
+  for (const [from, to] of windows) {
+    const { rows } = await sql<{ ms: number | null }>`
+      select extract(epoch from (c.signed_at - a.written_at)) * 1000 as ms
+      from audit_log a
+      left join lateral (select signed_at from audit_checkpoints c where c.la = a.la and c.tree_size > a.chain_index order by c.tree_size limit 1) c on true
+      where a.la = ${LA} and a.written_at >= ${from} and a.written_at <= ${to}`.execute(db);
+    for (const r of rows) {
+      if (r.ms === null) unintegrated += 1;
+      else delays.push(Number(r.ms));
+    }
+  }
+  if (delays.length + unintegrated === 0) return undefined;
+  // With nothing integrated there is no delay to report: the line shows only what was never integrated.
+  if (delays.length === 0) return { entries: 0, unintegrated, p50: null, p99: null, max: null };
+  return { entries: delays.length, unintegrated, p50: median(delays), p99: percentile(delays, 99), max: Math.max(...delays) };
 }
 
 process.once('message', (job: TriageJob) => {

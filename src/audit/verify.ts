@@ -1,9 +1,15 @@
-import { GENESIS_HASH, hashEntry, type ChainedEntry } from './entry.js';
+import { GENESIS_HASH, hashEntry, LOG_HASH_ALGORITHM, logEntryLeafHash, storedLeafHash, type StoredLogEntry } from './entry.js';
+import { present } from '../lib/one-of.js';
+import { TreeEdge, type Hash } from './merkle.js';
 
-/** An entry as stored: its content and the hash written with it. */
-export interface StoredEntry extends ChainedEntry { hash: string }
+/** An entry as stored (kept under its old name: the verifier's callers and tests use it). */
+export type StoredEntry = StoredLogEntry;
 
+/** Where the old hash chain ended (audit_heads): its entries are the tree's first leaves. */
 export interface ChainHead { chainIndex: number; hash: string }
+
+/** A checkpoint whose signature has been checked: its size and the root it commits to. */
+export interface TrustedCheckpoint { size: number; root: Hash }
 
 export type BreakReason =
   | 'wrong-authority'
@@ -11,14 +17,18 @@ export type BreakReason =
   | 'prev-hash-mismatch'
   | 'hash-mismatch'
   | 'unsupported-hash'
-  | 'beyond-head'
-  | 'head-missing'
-  | 'head-mismatch';
+  | 'head-mismatch'
+  | 'leaf-mismatch'
+  | 'root-mismatch'
+  | 'beyond-checkpoint'
+  | 'missing-entries'
+  | 'bad-checkpoint'
+  | 'not-integrated';
 
 export interface ChainBreak {
   la: string;
-  /** Where the chain first stops being what was written: the entry found there, or the index that should exist. */
-  chainIndex: number;
+  /** Where the log first stops being what was signed: the leaf index found or expected; null for an entry never placed. */
+  chainIndex: number | null;
   entryId: string | null;
   reason: BreakReason;
   detail: string;
@@ -27,81 +37,131 @@ export interface ChainBreak {
 export interface ChainReport {
   la: string;
   ok: boolean;
-  /** Entries checked before the first break (all of them when ok). */
+  /** Placed entries checked before the first break (all of them when ok). */
   entriesChecked: number;
-  head: ChainHead | null;
+  /** The latest signed checkpoint, checked against the entries. */
+  checkpoint: { treeSize: number; rootHash: string } | null;
+  checkpointsChecked: number;
   firstBreak: ChainBreak | null;
 }
 
 /**
- * Walks one authority's chain in chain_index order, an entry at a time, so
- * the caller can feed it page by page. It stops at the first broken link:
- * after that, every later entry is suspect and adds nothing to the finding.
+ * Walks one authority's log in leaf order, an entry at a time (the caller
+ * feeds it page by page), recomputing the Merkle tree and comparing its root
+ * with every signed checkpoint as the walk reaches that size: every
+ * checkpoint is then known to extend the one before (consistency). Each entry
+ * is also checked against its own hash and against the stored leaf, which is
+ * what names the first altered, removed or moved entry rather than only the
+ * checkpoint it spoils. Entries of the old hash chain are still checked link
+ * by link as before. It stops at the first break.
  */
-export class ChainVerifier {
+export class LogVerifier {
   private expectedIndex = 0;
   private prevHash = GENESIS_HASH;
-  private checked = 0;
+  private chainHeadSeen = false;
+  private readonly edge = new TreeEdge();
+  private nextCheckpoint = 0;
   private broken: ChainBreak | null = null;
+  private readonly latestSize: number;
+  private readonly chainEnd: number;
 
-  /** The head is read first, in the same snapshot as the entries: audit_heads is written with every append. */
-  constructor(readonly la: string, private readonly head: ChainHead | null) {}
+  constructor(
+    readonly la: string,
+    private readonly chainHead: ChainHead | null,
+    private readonly checkpoints: readonly TrustedCheckpoint[],
+  ) {
+    this.latestSize = checkpoints.at(-1)?.size ?? 0;
+    this.chainEnd = chainHead ? chainHead.chainIndex + 1 : 0;
+  }
 
   get isBroken(): boolean { return this.broken !== null; }
 
-  /** Checks the next entry; false once the chain is broken. */
-  push(entry: StoredEntry): boolean {
+  /** Records a break found outside the walk (a bad signature, an entry never placed); the first one found stands. */
+  fail(found: ChainBreak): void { this.broken ??= found; }
+
+  /** Checks the next entry with the leaf stored for its index (undefined when none is); false once the log is broken. */
+  push(entry: StoredEntry, storedLeaf: Hash | undefined): boolean {
     if (this.broken) return false;
-    const fault = this.check(entry);
+    const fault = this.check(entry, storedLeaf);
     if (fault) {
       this.broken = { la: this.la, chainIndex: entry.chainIndex, entryId: entry.id, ...fault };
       return false;
     }
-    this.checked += 1;
     this.expectedIndex += 1;
-    this.prevHash = entry.hash;
+    if (this.edge.size === this.checkpoints[this.nextCheckpoint]?.size) {
+      const checkpoint = present(this.checkpoints[this.nextCheckpoint], 'checkpoint');
+      this.nextCheckpoint += 1;
+      if (!this.edge.root().equals(checkpoint.root)) {
+        this.broken = {
+          la: this.la, chainIndex: checkpoint.size - 1, entryId: null, reason: 'root-mismatch',
+          detail: `the first ${checkpoint.size} entries do not hash to the root their signed checkpoint commits to`,
+        };
+        return false;
+      }
+    }
     return true;
   }
 
-  private check(entry: StoredEntry): Pick<ChainBreak, 'reason' | 'detail'> | null {
+  private check(entry: StoredEntry, storedLeaf: Hash | undefined): Pick<ChainBreak, 'reason' | 'detail'> | null {
     if (entry.la !== this.la) return { reason: 'wrong-authority', detail: `entry belongs to ${entry.la}` };
     if (entry.chainIndex !== this.expectedIndex) {
-      return { reason: 'index-gap', detail: `expected chain index ${this.expectedIndex}, found ${entry.chainIndex}: entries are missing` };
+      return { reason: 'index-gap', detail: `expected leaf ${this.expectedIndex}, found ${entry.chainIndex}: entries are missing` };
     }
-    if (!this.head) return { reason: 'head-missing', detail: 'the chain has entries but audit_heads has no head for it' };
-    if (entry.chainIndex > this.head.chainIndex) {
-      return { reason: 'beyond-head', detail: `audit_heads ends the chain at ${this.head.chainIndex}: this entry was not appended through the chain` };
+    const index = entry.chainIndex;
+    const inChain = index < this.chainEnd;
+    if (index >= this.latestSize && !inChain) {
+      return { reason: 'beyond-checkpoint', detail: `no signed checkpoint covers leaf ${index} (the latest covers ${this.latestSize}): it was not placed by the sequencer` };
     }
-    if (entry.prevHash !== this.prevHash) {
-      return { reason: 'prev-hash-mismatch', detail: 'does not link to the entry before it: an entry was removed, reordered or inserted' };
-    }
-    const { hash: _stored, ...content } = entry;
-    let actual: string;
+    let leaf: Hash;
     try {
-      actual = hashEntry(content);
+      if (inChain) {
+        if (entry.prevHash !== this.prevHash) {
+          return { reason: 'prev-hash-mismatch', detail: 'does not link to the entry before it: an entry was removed, reordered or inserted' };
+        }
+        const { hash: _stored, ...content } = entry;
+        if (hashEntry({ ...content, chainIndex: index, prevHash: entry.prevHash }) !== entry.hash) {
+          return { reason: 'hash-mismatch', detail: 'content does not match its hash: the entry was altered' };
+        }
+        this.prevHash = entry.hash;
+        if (index === this.chainEnd - 1) {
+          this.chainHeadSeen = true;
+          if (entry.hash !== this.chainHead?.hash) return { reason: 'head-mismatch', detail: 'the last entry of the hash chain does not have the hash audit_heads records for it' };
+        }
+      } else {
+        if (entry.hashAlg !== LOG_HASH_ALGORITHM) return { reason: 'unsupported-hash', detail: `hash algorithm ${entry.hashAlg} after the hash chain ended` };
+        if (logEntryLeafHash(entry).toString('hex') !== entry.hash) {
+          return { reason: 'hash-mismatch', detail: 'content does not match its hash: the entry was altered' };
+        }
+      }
+      leaf = storedLeafHash(entry);
     } catch (error) {
       return { reason: 'unsupported-hash', detail: (error as Error).message };
     }
-    if (actual !== entry.hash) return { reason: 'hash-mismatch', detail: 'content does not match its hash: the entry was altered' };
+    if (index < this.latestSize && !(storedLeaf && storedLeaf.equals(leaf))) {
+      return { reason: 'leaf-mismatch', detail: storedLeaf ? 'is not the entry the tree holds at this place: entries were moved, replaced or altered' : 'the tree has no leaf stored at this place' };
+    }
+    this.edge.append(leaf);
     return null;
   }
 
-  /** Compares the end of the chain with audit_heads, which is what catches entries deleted from the end. */
   finish(): ChainReport {
-    const { head } = this;
-    const report = (firstBreak: ChainBreak | null): ChainReport => ({ la: this.la, ok: firstBreak === null, entriesChecked: this.checked, head, firstBreak });
-    if (this.broken || !head) return report(this.broken);
-    const lastIndex = this.expectedIndex - 1;
-    if (head.chainIndex > lastIndex) {
+    const latest = this.checkpoints.at(-1);
+    const report = (firstBreak: ChainBreak | null): ChainReport => ({
+      la: this.la, ok: firstBreak === null, entriesChecked: this.expectedIndex,
+      checkpoint: latest ? { treeSize: latest.size, rootHash: latest.root.toString('base64') } : null,
+      checkpointsChecked: this.nextCheckpoint, firstBreak,
+    });
+    if (this.broken) return report(this.broken);
+    if (this.chainEnd > 0 && !this.chainHeadSeen) {
       return report({
-        la: this.la, chainIndex: lastIndex + 1, entryId: null, reason: 'head-mismatch',
-        detail: `audit_heads records entry ${head.chainIndex} but the chain ends at ${lastIndex}: entries were deleted from the end`,
+        la: this.la, chainIndex: this.expectedIndex, entryId: null, reason: 'head-mismatch',
+        detail: `audit_heads records chain entry ${this.chainEnd - 1} but the log ends at ${this.expectedIndex - 1}: entries were deleted from the end`,
       });
     }
-    if (head.hash !== this.prevHash) {
+    if (this.latestSize > this.expectedIndex) {
       return report({
-        la: this.la, chainIndex: lastIndex, entryId: null, reason: 'head-mismatch',
-        detail: 'the last entry does not have the hash audit_heads records for it',
+        la: this.la, chainIndex: this.expectedIndex, entryId: null, reason: 'missing-entries',
+        detail: `the latest signed checkpoint covers ${this.latestSize} entries but the log ends at ${this.expectedIndex - 1}: entries were deleted from the end`,
       });
     }
     return report(null);

@@ -8,6 +8,7 @@ import * as checks from './migrations/2026-11-28-06-checks.js';
 import * as oversight from './migrations/2026-11-28-07-oversight.js';
 import * as referrerFeedback from './migrations/2026-11-28-08-referrer-feedback.js';
 import * as routeUrgency from './migrations/2026-12-01-01-route-urgency.js';
+import * as auditTree from './migrations/2026-12-01-40-audit-tree.js';
 import * as teams from './migrations/2026-12-01-50-teams.js';
 import * as secondScreens from './migrations/2026-12-01-51-second-screens.js';
 import * as calibration from './migrations/2026-12-01-52-calibration.js';
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28-07-oversight': oversight,
   '2026-11-28-08-referrer-feedback': referrerFeedback,
   '2026-12-01-01-route-urgency': routeUrgency,
+  '2026-12-01-40-audit-tree': auditTree,
   '2026-12-01-50-teams': teams,
   '2026-12-01-51-second-screens': secondScreens,
   '2026-12-01-52-calibration': calibration,
@@ -34,7 +36,8 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run over Kysely<any>, frozen apart from the app's table types
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  // Branches name their migrations with their own prefix, so one may sort before another already applied.
+  // Branches developed side by side add migrations dated before ones already run (e.g. 2026-12-01-40 after -52):
+  // they must still run on a database that has the later ones, each once, in name order among the pending.
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

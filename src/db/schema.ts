@@ -94,7 +94,8 @@ export interface TriagesTable {
 export interface AuditLogTable {
   id: string;
   la: string;
-  chain_index: number;
+  /** The entry's leaf index in its authority's tree: null until the sequencer places it. */
+  chain_index: ColumnType<number | null, number | null | undefined, number>;
   contact_id: string | null;
   action: string;
   actor_sub: string;
@@ -102,8 +103,29 @@ export interface AuditLogTable {
   at: Instant;
   detail: Json<Record<string, unknown>>;
   hash_alg: string;
-  prev_hash: string;
+  /** Only hash-chained entries (written before the tree) have one. */
+  prev_hash: string | null;
   hash: string;
+  /** Write order, from a sequence: lists unplaced entries; the tree's order is chain_index. */
+  seq: ColumnType<number, number | undefined, never>;
+  written_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** Every perfect subtree of an authority's audit tree (level 0: the leaves). */
+export interface AuditTreeNodesTable {
+  la: string;
+  level: number;
+  idx: number;
+  hash: Buffer;
+}
+
+export interface AuditCheckpointsTable {
+  la: string;
+  tree_size: number;
+  root_hash: Buffer;
+  signed_at: Instant;
+  /** The signed note, exactly as signed. */
+  note: string;
 }
 
 export interface AuditHeadsTable {
@@ -352,6 +374,8 @@ export interface DB {
   triages: TriagesTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
+  audit_tree_nodes: AuditTreeNodesTable;
+  audit_checkpoints: AuditCheckpointsTable;
   decisions: DecisionsTable;
   reviews: ReviewsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { CaseSystemClient } from '../clients/case-system.client.js';
 import type { PartnerClient } from '../clients/partner.client.js';
-import type { CheckDispatchConfig } from '../config.js';
+import type { NoteSigner, NoteVerifier } from '../audit/checkpoint.js';
+import type { AuditLogConfig, CheckDispatchConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { IdGenerator } from '../lib/ids.js';
@@ -22,6 +23,14 @@ export interface Deps {
   caseSystem: CaseSystemClient | null;
   logger: Logger;
   checks: ChecksDeps;
+  audit: AuditDeps;
+}
+
+/** The verifiable audit log: who signs its checkpoints, and how they are checked. */
+export interface AuditDeps {
+  signer: NoteSigner;
+  verifier: NoteVerifier;
+  config: AuditLogConfig;
 }
 
 /** Multi-agency checks: who the partners are, how to reach them, and how hard to try. */

@@ -39,9 +39,13 @@ export const ReviewQueueSchema = z.object({
 export const TrailSchema = z.object({
   contactId: z.string(),
   status: z.string(),
+  checkpoint: z.object({ treeSize: z.number().int(), rootHash: z.string(), note: z.string() }).nullable()
+    .openapi({ description: 'The latest signed checkpoint of the authority\'s audit log: every inclusion proof below is against it' }),
   events: z.array(z.object({
     id: z.string(),
-    chainIndex: z.number().int(),
+    chainIndex: z.number().int().nullable().openapi({ description: 'The leaf index in the audit log; null while the entry waits (about a second) for its place' }),
+    inclusion: z.object({ leafIndex: z.number().int(), leafHash: z.string(), proof: z.array(z.string()) }).nullable()
+      .openapi({ description: 'RFC 9162 inclusion proof against the checkpoint above (base64 hashes); null while the entry is not yet in it' }),
     event: z.string().openapi({ example: 'decided', description: 'recorded, triaged, read, decided, returned, reviewed, closed, trail_read' }),
     action: z.string().openapi({ example: 'contact.decided' }),
     actor: z.object({ sub: z.string(), role: z.string() }),

@@ -54,7 +54,7 @@ export async function review(t: TestApp, contactId: string, input: Record<string
 }
 
 export async function auditOf(t: TestApp, contactId: string) {
-  return t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', contactId).orderBy('chain_index').execute();
+  return t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', contactId).orderBy('seq').execute();
 }
 
 export async function contactRow(t: TestApp, contactId: string) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import pino from 'pino';
 import { appSettings, buildApp } from '../../src/app.js';
+import { generateSigningKeyPem } from '../../src/audit/checkpoint.js';
 import { createTokenVerifier, signLocalToken } from '../../src/auth/tokens.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
@@ -16,6 +17,8 @@ import type { Role } from '../../src/schemas/codes.js';
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 export const HOME_LA = 'E06000056';
 export const OTHER_LA = 'E06000055';
+/** One checkpoint signing key per test process: apps sharing a database verify each other's checkpoints. */
+export const TEST_AUDIT_KEY = generateSigningKeyPem();
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default,
@@ -76,7 +79,7 @@ export function legacyPack(): RuleSet {
 export async function createTestApp(options: {
   env?: Record<string, string>; fetch?: typeof fetch; now?: string; logs?: string[]; ruleSet?: RuleSet; database?: DatabaseHandle;
 } = {}): Promise<TestApp> {
-  const config = loadConfig({ MASH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'info', MASH_DATA_DIR: '/nonexistent', ...options.env });
+  const config = loadConfig({ MASH_JWT_SECRET: TEST_SECRET, LOG_LEVEL: 'info', MASH_DATA_DIR: '/nonexistent', MASH_AUDIT_SIGNING_KEY: TEST_AUDIT_KEY, ...options.env });
   const clock = fixedClock(options.now ?? '2026-11-28T10:00:00Z');
   const sink = options.logs;
   const logger = pino({ level: sink ? 'info' : 'silent', redact: { paths: (await import('../../src/deps.js')).LOG_REDACTIONS, censor: '[redacted]' } },

@@ -74,7 +74,7 @@ async function findCommittedWork(tx: Database, owner: KeyOwner, requestId: strin
   return tx.selectFrom('audit_log').select('contact_id')
     .where('la', '=', owner.la).where('actor_sub', '=', owner.sub).where('at', '>=', since)
     .where(sql<string>`detail->>'requestId'`, '=', requestId)
-    .orderBy('chain_index').limit(1).executeTakeFirst();
+    .orderBy('seq').limit(1).executeTakeFirst();
 }
 
 /** Stores the final response; does nothing if another request has since taken the key over. */

@@ -55,7 +55,7 @@ describe('GET /api/v1/contacts/{id}/near-misses', () => {
 
   it('records the read in the trail', async () => {
     await t.request('GET', `/api/v1/contacts/${id}/near-misses`, { role: 'auditor', sub: 'auditor-9' });
-    const row = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', id).orderBy('chain_index', 'desc').executeTakeFirstOrThrow();
+    const row = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ action: 'contact.read', actor_sub: 'auditor-9', detail: expect.objectContaining({ view: 'near-misses' }) });
   });
 

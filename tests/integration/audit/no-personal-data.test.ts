@@ -48,7 +48,7 @@ describe('the audit trail carries no personal identifiers', () => {
     expect((await t.request('GET', `/api/v1/contacts/${id}/near-misses`, { role: 'manager' })).status).toBe(200);
     expect((await t.request('GET', '/api/v1/audit/verify', { role: 'auditor' })).status).toBe(200);
 
-    const rows = await t.deps.db.selectFrom('audit_log').selectAll().orderBy('chain_index').execute();
+    const rows = await t.deps.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
     // Partner checks and the transfer opened at recording are in the trail too, and scanned with the rest.
     expect(rows.filter((r) => !/^(check|transfer)\./.test(r.action)).map((r) => r.action)).toEqual(['contact.recorded', 'contact.triaged', 'contact.read', 'contact.read', 'contact.read', 'contact.replayed', 'contact.read', 'audit.verified']);
     const trail = JSON.stringify(rows).toLowerCase();

@@ -36,7 +36,7 @@ describe('GET /api/v1/contacts/{id}/replay', () => {
     it('records the replay in the trail with its finding', async () => {
       const id = await record(quietContact());
       await replay(id);
-      const row = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', id).orderBy('chain_index', 'desc').executeTakeFirstOrThrow();
+      const row = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
       expect(row).toMatchObject({ action: 'contact.replayed', actor_sub: 'auditor-7', actor_role: 'auditor' });
       expect(row.detail).toMatchObject({ identical: true, differingFields: [], triages: [expect.objectContaining({ sequence: 1, ruleSetHash: t.deps.ruleSet.hash, identical: true })] });
     });
@@ -57,7 +57,7 @@ describe('GET /api/v1/contacts/{id}/replay', () => {
       expect(report.differences.map((d) => d.field).sort()).toEqual(['rules.minimising-language', 'score']);
       const rule = report.differences.find((d) => d.field === 'rules.minimising-language')!;
       expect(rule).toMatchObject({ sequence: 1, stored: { fired: false }, replayed: { fired: true } });
-      const row = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', id).orderBy('chain_index', 'desc').executeTakeFirstOrThrow();
+      const row = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
       expect(row.detail).toMatchObject({ identical: false, differingFields: ['1:score', '1:rules.minimising-language'] });
     });
 

@@ -132,7 +132,7 @@ describe('GET /api/v1/audit/samples', () => {
       [ids[4], 'strategy_discussion'], [ids[1], 'nfa'], [ids[3], 'nfa'],
     ]);
     expect(sample).toMatchObject({ stratify: 'outcome', perStratum: 2, size: null, count: 3 });
-    const event = await t.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'audit.sample_drawn').orderBy('chain_index', 'desc').executeTakeFirstOrThrow();
+    const event = await t.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'audit.sample_drawn').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(event.detail).toMatchObject({ stratify: 'outcome', perStratum: 2, size: null, filters: { outcome: ['strategy_discussion', 'nfa'] } });
     const byPriority = await (await get('seed=foxtrot&stratify=priority&perStratum=1')).json();
     expect(byPriority.contacts.map((c: Json) => [c.id, c.stratum])).toEqual([[ids[4], 'red'], [ids[5], 'amber'], [ids[0], 'green']]);
@@ -148,10 +148,10 @@ describe('GET /api/v1/audit/samples', () => {
 
   it('drawing a sample is an audit event naming the filters, seed, size and contacts; each contact’s trail shows the read', async () => {
     await get('seed=hotel&overridden=true&size=5');
-    const event = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'audit.sample_drawn').orderBy('chain_index', 'desc').executeTakeFirstOrThrow();
+    const event = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'audit.sample_drawn').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actor_sub: 'auditor-al', actor_role: 'auditor', contact_id: null });
     expect(event.detail).toMatchObject({ seed: 'hotel', size: 5, seedGenerated: false, filters: { overridden: true, outcome: null }, perStratum: null, contactIds: contacts(4, 5) });
-    const reads = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'contact.read').where('chain_index', '>', event.chain_index).execute();
+    const reads = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'contact.read').where('seq', '>', event.seq).execute();
     expect(reads.map((r) => r.contact_id)).toEqual(contacts(4, 5));
     expect(reads[0]!.detail).toMatchObject({ via: 'audit_sample', seed: 'hotel' });
   });

@@ -45,7 +45,7 @@ describe('dispatching checks to partners', () => {
   const checksOf = async (id: string) => Object.fromEntries(
     (await t.deps.db.selectFrom('checks').selectAll().where('contact_id', '=', id).execute()).map((c) => [c.partner, c]));
   const actionsOf = async (id: string) =>
-    (await t.deps.db.selectFrom('audit_log').select(['action', 'detail', 'actor_sub']).where('contact_id', '=', id).orderBy('chain_index').execute());
+    (await t.deps.db.selectFrom('audit_log').select(['action', 'detail', 'actor_sub']).where('contact_id', '=', id).orderBy('seq').execute());
   async function expectContactIntact(id: string) {
     const res = await t.request('GET', `/api/v1/contacts/${id}`);
     expect(res.status).toBe(200);

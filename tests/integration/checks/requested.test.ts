@@ -82,7 +82,7 @@ describe('checks requested when a contact is recorded', () => {
 
   it('each check is in the contact’s trail, by id and without names', async () => {
     const contact = await json(await t.request('POST', '/api/v1/contacts', { body: baby() }));
-    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', contact.id).orderBy('chain_index').execute();
+    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', contact.id).orderBy('seq').execute();
     const requested = audit.filter((a) => a.action === 'check.requested');
     const checks = await t.deps.db.selectFrom('checks').select(['id', 'partner']).where('contact_id', '=', contact.id).execute();
     expect(requested.map((a) => a.detail.checkId).sort()).toEqual(checks.map((c) => c.id).sort());

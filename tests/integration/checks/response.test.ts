@@ -41,7 +41,7 @@ describe('POST /api/v1/checks/{id}/response', () => {
   const answer = (checkId: string, body: unknown, role: 'screener' | 'admin' | 'manager' | 'auditor' = 'screener', la?: string) =>
     t.request('POST', `/api/v1/checks/${checkId}/response`, { body, role, ...(la ? { la } : {}) });
   const triagesOf = (contactId: string) => t.deps.db.selectFrom('triages').selectAll().where('contact_id', '=', contactId).orderBy('sequence').execute();
-  const trailOf = (contactId: string) => t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', contactId).orderBy('chain_index').execute();
+  const trailOf = (contactId: string) => t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', contactId).orderBy('seq').execute();
 
   describe('happy', () => {
     it('an answer with nothing new is stored with who gave it and when, and the triage stands', async () => {

@@ -35,7 +35,7 @@ describe('POST /api/v1/contacts: recording and triage', () => {
     expect(triage.facts).toMatchObject({ underOneCount: 1, cpHistory: true, minimisingLanguage: true, referrerGroup: 'non_professional' });
     expect(triage.results).toEqual(body.triage.rules);
 
-    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', body.id).orderBy('chain_index').execute();
+    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', body.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['contact.recorded', 'contact.triaged', ...checks.map(() => 'check.requested'), ...transfers.map(() => 'transfer.opened')]);
     expect(audit[0]).toMatchObject({ actor_sub: 'screener-anna', actor_role: 'screener', la: 'E06000056' });
     expect(audit[1]!.detail).toMatchObject({ ruleSetHash: t.deps.ruleSet.hash, priority: 'red' });

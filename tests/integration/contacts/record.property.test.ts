@@ -157,7 +157,7 @@ describe('POST /api/v1/contacts: any body, valid or broken', () => {
         seen.created++;
         expect(after.contacts).toBe(before.contacts + 1);
         expect(after.triages).toBe(before.triages + 1);
-        const entries = await t.deps.db.selectFrom('audit_log').select('action').where('contact_id', '=', answer.id).orderBy('chain_index').execute();
+        const entries = await t.deps.db.selectFrom('audit_log').select('action').where('contact_id', '=', answer.id).orderBy('seq').execute();
         expect(entries.filter((e) => e.action.startsWith('contact.')).map((e) => e.action)).toEqual(['contact.recorded', 'contact.triaged']);
         expect(after.audit).toBe(before.audit + entries.length);
         const triage = await t.deps.db.selectFrom('triages').selectAll().where('contact_id', '=', answer.id).executeTakeFirstOrThrow();

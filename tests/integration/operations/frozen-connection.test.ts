@@ -72,7 +72,7 @@ describe.skipIf(!NEEDS_POSTGRESQL.present)(`${NEEDS_POSTGRESQL.reason}: a silent
     expect((await post(app)).status).toBe(201);
     const before = await storedCounts(t.deps);
 
-    proxy.freezeWhenSent('appended'); // the chain head is locked by then
+    proxy.freezeWhenSent('appended'); // mid-transaction: the contact and its first audit entries are written, not committed
     const frozen = post(app);
     await until(() => proxy.freezes === 1, 'the connection to freeze');
 

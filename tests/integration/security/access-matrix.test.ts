@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { integrateAll } from '../../../src/domain/audit/integrate-log.js';
 import { ACCESS_MATRIX, PUBLIC, routeKey } from '../../../src/http/access-matrix.js';
 import type { AppEnv } from '../../../src/http/env.js';
 import { enforceAccessMatrix } from '../../../src/http/middleware/access.js';
@@ -20,6 +21,8 @@ const MISSING: Records = {
 };
 
 let made = 0;
+/** An audit entry of the home authority in a signed checkpoint (set once the records are made and integrated). */
+let ownEntry = 'aud_missing';
 /** A request for each route, given an authority's records; a route without a line here gets its path with the record's id and an empty body. */
 const SAMPLES: Record<string, (r: Records) => { path: string; body?: unknown }> = {
   'POST /api/v1/contacts': () => ({ path: '/api/v1/contacts', body: quietContact() }),
@@ -40,6 +43,8 @@ const SAMPLES: Record<string, (r: Records) => { path: string; body?: unknown }> 
   'POST /api/v1/calibration/exercises/{id}/close': (r) => ({ path: `/api/v1/calibration/exercises/${r.closing}/close` }),
   'GET /api/v1/calibration/exercises/{id}/results': (r) => ({ path: `/api/v1/calibration/exercises/${r.closed}/results` }),
   'GET /api/v1/screeners/{sub}/reflection': (r) => ({ path: `/api/v1/screeners/${r.sub}/reflection` }),
+  'GET /api/v1/audit/proofs/inclusion': () => ({ path: `/api/v1/audit/proofs/inclusion?entry=${ownEntry}` }),
+  'GET /api/v1/audit/proofs/consistency': () => ({ path: '/api/v1/audit/proofs/consistency?from=1' }),
 };
 
 const PRACTICE = {
@@ -95,6 +100,8 @@ describe('access matrix', () => {
     // The screener of the caller's own authority is in its team; the other authority's is someone else.
     ids.own = await recordsOf(t, HOME_LA, 'screener-1');
     ids.other = await recordsOf(t, OTHER_LA, 'screener-9');
+    await integrateAll(t.deps);
+    ownEntry = (await t.deps.db.selectFrom('audit_log').select('id').where('la', '=', HOME_LA).where('chain_index', '=', 0).executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => { await t.close(); });
 

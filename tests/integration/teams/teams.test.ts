@@ -25,7 +25,7 @@ describe('teams', () => {
       role: 'manager', sub: 'max', headers: { 'if-match': `"${team.id}-1"` }, body: { name: 'Front door A', screeners: [], managers: ['max'] },
     });
     expect(stale.status).toBe(412);
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_sub']).where('action', 'like', 'team.%').orderBy('chain_index').execute();
+    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_sub']).where('action', 'like', 'team.%').orderBy('seq').execute();
     expect(audit).toEqual([{ action: 'team.created', actor_sub: 'mia' }, { action: 'team.changed', actor_sub: 'max' }]);
   });
 
