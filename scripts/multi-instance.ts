@@ -13,8 +13,8 @@ import { startDbProxy } from '../tests/support/db-proxy.js';
 
 /**
  * Several instances as one service (issue 16): three instances on one PostgreSQL, each through a TCP proxy that
- * can freeze a connection silently (no bytes either way, no close heard: a partition) while it holds an
- * authority's audit-chain head. Clients post contacts for two authorities through all instances, retrying with
+ * can freeze a connection silently (no bytes either way, no close heard: a partition) in the middle of a contact's
+ * transaction, at its audit write. Clients post contacts for two authorities through all instances, retrying with
  * the same Idempotency-Key; then: no contact lost or duplicated, the frozen authority recovered, one rate limit
  * across the instances, and every audit chain verifies.
  *   npm run multi-instance -- [--seconds 45] [--clients 6] [--faults 2] [--database-url postgres://…]
@@ -133,7 +133,7 @@ try {
       await sleep(Math.max(0, loadStarted + ((f + 1) * SECONDS * 1000) / (FAULTS + 1) - Date.now()));
       const instance = instances[f % INSTANCES]!;
       const before = instance.proxy.freezes;
-      instance.proxy.freezeWhenSent('appended');
+      instance.proxy.freezeWhenSent('insert into "audit_log"');
       while (instance.proxy.freezes === before && Date.now() < loadEnds) await sleep(20);
       if (instance.proxy.freezes === before) break;
       const frozeAt = Date.now();
