@@ -1,5 +1,5 @@
 import { REFERRAL_SOURCES } from '../schemas/codes.js';
-import type { Option } from './components.js';
+import type { Option } from './choices.js';
 
 /** Codes shown by their names, as screeners know them. */
 export const REFERRAL_SOURCE_OPTIONS = Object.entries(REFERRAL_SOURCES).map(([code, label]) => [code, `${code} – ${label}`] as [string, string]);

@@ -3,8 +3,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Actor } from '../domain/actor.js';
+import type { Deps, VerbContext } from '../domain/context.js';
+import type { AppEnv } from '../http/env.js';
 import { ROLES } from '../schemas/codes.js';
-import type { WebEnv } from './web-env.js';
 
 /**
  * Browser sessions: a signed cookie (HttpOnly, Secure, SameSite=Strict)
@@ -17,6 +18,24 @@ const Session = z.object({
   sub: z.string(), role: z.enum(ROLES), la: z.string(), csrf: z.string(), seen: z.number(),
 });
 export type WebSession = z.infer<typeof Session>;
+
+/** What the web routes keep on a request: the API's variables, the session, and whether one just ran out. */
+export interface WebEnv {
+  Variables: AppEnv['Variables'] & { session?: WebSession; sessionExpired?: boolean };
+}
+export type WebContext = Context<WebEnv>;
+
+/** The signed-in person; the pages behind `requireSession` may rely on there being one. */
+export function sessionOf(c: WebContext): WebSession {
+  const session = c.get('session');
+  if (!session) throw new Error('a page that needs a session was reached without one');
+  return session;
+}
+
+/** The domain verbs' context for a browser request, as the API builds it for a bearer token. */
+export function webVerbContext(c: WebContext, deps: Deps): VerbContext {
+  return { deps: { ...deps, logger: c.get('logger') ?? deps.logger }, actor: c.get('actor'), requestId: c.get('requestId') };
+}
 
 export interface SessionOptions { secret: string; idleMinutes: number; now: () => Date }
 

@@ -3,8 +3,10 @@ import {
   AdultSchema, ChildHistorySchema, ChildSchema, ContactInputSchema, DomesticAbuseSchema, ExploitationSchema, HonourBasedAbuseSchema, InjurySchema,
   MentalHealthSchema, MovementSchema, NeglectSchema, PhysicalPunishmentSchema,
 } from '../../../src/schemas/contact.schema.js';
-import { contactFromForm, formErrors, type FormValues } from '../../../src/web/contact-form.js';
-import { RecordContactPage } from '../../../src/web/pages/record-contact.js';
+import { contactFromForm } from '../../../src/web/contacts/contact-form.js';
+import { formErrors } from '../../../src/web/contacts/contact-form-errors.js';
+import { type FormValues } from '../../../src/web/form-values.js';
+import { RecordContactPage } from '../../../src/web/contacts/record-contact-page.js';
 import { zodFieldErrors } from '../../../src/http/problem.js';
 
 const TZ = 'Europe/London';

@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import type { Deps } from '../../domain/context.js';
+import { listContacts } from '../../domain/contacts/list-contacts.js';
+import { recordContact } from '../../domain/contacts/record-contact.js';
+import { ValidationFailed } from '../../domain/errors.js';
+import { zodFieldErrors } from '../../http/problem.js';
+import { ContactInputSchema } from '../../schemas/contact.schema.js';
+import { sessionOf, webVerbContext, type WebEnv } from '../session.js';
+import { contactFromForm } from './contact-form.js';
+import { formErrors } from './contact-form-errors.js';
+import { value, type FormValues } from '../form-values.js';
+import { ContactsPage } from './contacts-page.js';
+import { RecordContactPage } from './record-contact-page.js';
+import { showContact } from './show-contact.js';
+
+export function londonNowParts(now: Date): FormValues {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(now).map((p) => [p.type, p.value]));
+  return { 'receivedDate.day': parts.day!, 'receivedDate.month': parts.month!, 'receivedDate.year': parts.year!, receivedTime: `${parts.hour}:${parts.minute}` };
+}
+
+/** Recording a contact, the screener's list, and one contact's page. */
+export function contactRoutes(deps: Deps) {
+  const app = new Hono<WebEnv>();
+  app.get('/contacts/new', (c) => c.html(<RecordContactPage session={sessionOf(c)} form={{ childCount: '1', adultCount: '1', ...londonNowParts(deps.clock.now()) }} errors={{}} />));
+  app.post('/contacts/new', async (c) => {
+    const session = sessionOf(c);
+    const form = (await c.req.parseBody({ all: true })) as FormValues;
+    const action = value(form, 'action');
+    if (action === 'add-child' || action === 'add-adult') {
+      const key = action === 'add-child' ? 'childCount' : 'adultCount';
+      return c.html(<RecordContactPage session={session} form={{ ...form, [key]: String(Number(value(form, key) || '1') + 1) }} errors={{}} />);
+    }
+    const parsed = ContactInputSchema.safeParse(contactFromForm(form, deps.settings.forAuthority(session.la).values.timeZone));
+    if (!parsed.success) {
+      return c.html(<RecordContactPage session={session} form={form} errors={formErrors(zodFieldErrors(parsed.error))} />, 400);
+    }
+    try {
+      const contact = await recordContact({ ctx: webVerbContext(c, deps), input: parsed.data });
+      return c.redirect(`/contacts/${contact.id}`, 303);
+    } catch (error) {
+      if (error instanceof ValidationFailed) return c.html(<RecordContactPage session={session} form={form} errors={formErrors(error.errors)} />, 400);
+      throw error;
+    }
+  });
+
+  app.get('/contacts', async (c) => {
+    const contacts = await listContacts({ ctx: webVerbContext(c, deps) });
+    return c.html(<ContactsPage session={sessionOf(c)} contacts={contacts} />);
+  });
+  app.get('/contacts/:id', (c) => showContact(c, deps));
+  return app;
+}
