@@ -3,9 +3,10 @@ import { drawAuditSample } from '../../domain/audit/draw-sample.js';
 import { readTrail } from '../../domain/audit/read-trail.js';
 import { sampleCsv } from '../../domain/audit/sample-csv.js';
 import type { Deps } from '../../domain/context.js';
-import { ValidationFailed } from '../../domain/errors.js';
+import { ValidationFailed, type FieldError } from '../../domain/errors.js';
 import { zodFieldErrors } from '../../http/problem.js';
 import { AuditSampleQuery } from '../../schemas/sample.schema.js';
+import { fieldErrorsInWords, type Question } from '../messages.js';
 import { sessionOf, webVerbContext, type WebContext, type WebEnv } from '../session.js';
 import { AuditPage, type SampleForm } from './audit-page.js';
 import { TrailPage } from './trail-page.js';
@@ -15,8 +16,17 @@ function sampleQuery(c: WebContext): SampleForm {
   const all = c.req.queries();
   return Object.fromEntries(Object.entries(all).map(([k, v]) => [k, k === 'outcome' || k === 'priority' ? v.join(',') : v[0]]).filter(([, v]) => v !== '' && v !== undefined));
 }
-const fieldErrors = (errors: { path: string; message: string }[]) =>
-  Object.fromEntries(errors.map((e) => { const key = e.path.split('/')[1] ?? 'form'; return [key, `${key}: ${e.message}`]; }));
+const QUESTIONS: Record<string, Question> = {
+  closedFrom: { what: 'the first day of closure', kind: 'date', example: '2026-10-01' },
+  closedTo: { what: 'the last day of closure', kind: 'date', example: '2026-10-31' },
+  maxAgeMonths: { what: 'the youngest child’s age in months', kind: 'enter' },
+  outcome: { what: 'at least one outcome', kind: 'choose' }, priority: { what: 'at least one priority', kind: 'choose' },
+  referrerGroup: { what: 'the referrer', kind: 'choose' }, overridden: { what: 'whether the decision departed from the triage', kind: 'choose' },
+  screener: { what: 'the screener’s user id', kind: 'enter' }, size: { what: 'how many contacts to draw', kind: 'enter' },
+  seed: { what: 'the seed', kind: 'enter' }, stratify: { what: 'how to stratify', kind: 'choose' },
+  perStratum: { what: 'how many contacts from each group', kind: 'enter' },
+};
+const fieldErrors = (errors: readonly FieldError[]) => fieldErrorsInWords(errors, QUESTIONS, 'size');
 
 /** An auditor's sample of closed contacts (and its CSV), and the trail of one contact. */
 export function auditRoutes(deps: Deps) {

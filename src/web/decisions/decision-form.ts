@@ -3,6 +3,7 @@ import type { Prompt } from '../../rules/evaluate.js';
 import { NO_ACTION_OUTCOMES, type Outcome } from '../../schemas/decision.schema.js';
 import type { FieldErrors } from '../components.js';
 import { value, type FormValues } from '../form-values.js';
+import { fieldErrorsInWords, type Question } from '../messages.js';
 
 export const OUTCOME_OPTIONS: [string, string][] = [
   ['immediate_protection', 'Immediate protection'], ['strategy_discussion', 'Strategy discussion (s47)'],
@@ -45,25 +46,35 @@ export function decisionFromForm(form: FormValues, prompts: readonly Prompt[]) {
   };
 }
 
-/** API field paths back to the form's fields. */
-export function decisionErrors(errors: FieldError[], answeredActions: readonly string[], needed: readonly Prompt[]): FieldErrors {
+const QUESTIONS: Record<string, Question> = {
+  outcome: { what: 'the outcome', kind: 'choose' }, rationale: { what: 'your reasons', kind: 'reasons' },
+  overrideReason: { what: 'why the decision departs from the prompts', kind: 'choose' },
+  childSeen: { what: 'has the child been seen?', kind: 'yesno' }, childSpokenTo: { what: 'has the child been spoken to?', kind: 'yesno' },
+  route: { what: 'the route', kind: 'choose' }, urgency: { what: 'the urgency', kind: 'choose' },
+  routeChangeReason: { what: 'why you changed the route or urgency', kind: 'reasons' },
+};
+
+/**
+ * API field paths back to the form's fields, in words, with every prompt the
+ * outcome needs and that has no response named by its title, so the first
+ * submit shows every error at once.
+ */
+export function decisionErrors(errors: readonly FieldError[], answeredActions: readonly string[], needed: readonly Prompt[], prompts: readonly Prompt[]): FieldErrors {
   const out: FieldErrors = {};
-  // A missing response is reported once per needed prompt left unanswered, in the triage's order.
-  const unanswered = needed.filter((p) => !answeredActions.includes(p.action));
+  const title = (action: string | undefined) => prompts.find((p) => p.action === action)?.summary ?? 'this prompt';
+  for (const p of needed) {
+    if (!answeredActions.includes(p.action)) out[`response-${p.action}`] = `Select accept, done already or decline for “${p.summary}”`;
+  }
   for (const { path, message } of errors) {
     const parts = path.split('/').filter(Boolean);
-    let id = parts[0] ?? 'outcome';
-    if (parts[0] === 'promptResponses') {
-      const action = parts[1] !== undefined ? answeredActions[Number(parts[1])] : unanswered[0]?.action;
-      id = parts[2] === 'reason' ? `reason-${action}` : `response-${action}`;
-      if (parts[1] === undefined) unanswered.shift();
+    if (parts[0] !== 'promptResponses') {
+      for (const [id, words] of Object.entries(fieldErrorsInWords([{ path, message }], QUESTIONS, 'outcome'))) out[id] ??= words;
+      continue;
     }
-    out[id] ??= `${LABELS[parts[0] ?? ''] ?? 'Decision'}: ${message}`;
+    if (parts[1] === undefined) continue; // an unanswered prompt: named above
+    const action = answeredActions[Number(parts[1])];
+    if (parts[2] === 'reason') out[`reason-${action}`] ??= `Give the reason for declining “${title(action)}”`;
+    else out[`response-${action}`] ??= `Select accept, done already or decline for “${title(action)}”`;
   }
   return out;
 }
-
-const LABELS: Record<string, string> = {
-  outcome: 'Outcome', rationale: 'Reasons', promptResponses: 'Prompt', overrideReason: 'Why the decision departs from the prompts',
-  childSeen: 'Child seen', childSpokenTo: 'Child spoken to', route: 'Route', urgency: 'Urgency', routeChangeReason: 'Why you changed the route or urgency',
-};

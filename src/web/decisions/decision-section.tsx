@@ -5,6 +5,7 @@ import { YesNo } from '../choices.js';
 import { value, type FormValues } from '../form-values.js';
 import { OUTCOME_OPTIONS, promptsToAnswer } from './decision-form.js';
 import { responseLabel, ROUTE_OPTIONS, routeLabel, URGENCY_OPTIONS, urgencyLabel } from '../labels.js';
+import { REASONS_RULE } from '../messages.js';
 import type { WebSession } from '../session.js';
 
 import type { Departure, StoredPromptResponse } from '../../domain/decisions/departures.js';
@@ -112,7 +113,7 @@ export function DecisionForm({ session, contact, form, errors, guards }: {
         })}
         <RouteChange contact={contact} form={form} errors={errors} />
         <Select id="outcome" name="outcome" label="Outcome" blank="Choose an outcome" options={OUTCOME_OPTIONS} value={value(form, 'outcome')} error={errors.outcome} />
-        <Textarea id="rationale" name="rationale" label="Your reasons" hint="What you weighed, in words a reviewer years from now will understand" rows={5} value={value(form, 'rationale')} error={errors.rationale} />
+        <Textarea id="rationale" name="rationale" label="Your reasons" hint={REASONS_RULE} rows={5} value={value(form, 'rationale')} error={errors.rationale} />
         <div class={`govuk-form-group${errors.overrideReason ? ' govuk-form-group--error' : ''}`}>
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">If your decision departs from the prompts, on what basis?</legend>

@@ -24,11 +24,11 @@ export function decisionRoutes(deps: Deps) {
     const { body, answeredActions } = decisionFromForm(form, prompts);
     const needed = promptsNeeded(prompts, await guardsFor(deps.db, deps, triage.ruleSet.hash), value(form, 'outcome'));
     const parsed = DecisionInputSchema.safeParse(body);
-    if (!parsed.success) return showContact(c, deps, form, decisionErrors(zodFieldErrors(parsed.error), answeredActions, needed), 400);
+    if (!parsed.success) return showContact(c, deps, form, decisionErrors(zodFieldErrors(parsed.error), answeredActions, needed, prompts), 400);
     try {
       await decideContact({ ctx, contactId: c.req.param('id'), input: parsed.data });
     } catch (error) {
-      if (error instanceof ValidationFailed) return showContact(c, deps, form, decisionErrors(error.errors, answeredActions, needed), 400);
+      if (error instanceof ValidationFailed) return showContact(c, deps, form, decisionErrors(error.errors, answeredActions, needed, prompts), 400);
       throw error;
     }
     return c.redirect(`/contacts/${c.req.param('id')}`, 303);

@@ -3,11 +3,11 @@ import type { Deps } from '../../domain/context.js';
 import { summariseOversight } from '../../domain/oversight/summarise-oversight.js';
 import { zodFieldErrors } from '../../http/problem.js';
 import { OversightQuery } from '../../schemas/oversight.schema.js';
+import { fieldErrorsInWords } from '../messages.js';
+import { PERIOD } from '../period-questions.js';
 import { sessionOf, webVerbContext, type WebEnv } from '../session.js';
 import { OversightPage } from './oversight-page.js';
 
-const fieldErrors = (errors: { path: string; message: string }[]) =>
-  Object.fromEntries(errors.map((e) => { const key = e.path.split('/')[1] ?? 'form'; return [key, `${key}: ${e.message}`]; }));
 
 /** A manager's figures for a period. */
 export function oversightRoutes(deps: Deps) {
@@ -16,7 +16,7 @@ export function oversightRoutes(deps: Deps) {
     const query = { from: c.req.query('from'), to: c.req.query('to') };
     if (!query.from && !query.to) return c.html(<OversightPage session={sessionOf(c)} query={{}} summary={null} errors={{}} />);
     const parsed = OversightQuery.safeParse(query);
-    if (!parsed.success) return c.html(<OversightPage session={sessionOf(c)} query={query} summary={null} errors={fieldErrors(zodFieldErrors(parsed.error))} />, 400);
+    if (!parsed.success) return c.html(<OversightPage session={sessionOf(c)} query={query} summary={null} errors={fieldErrorsInWords(zodFieldErrors(parsed.error), PERIOD, 'from')} />, 400);
     const summary = await summariseOversight({ ctx: webVerbContext(c, deps), query: parsed.data });
     return c.html(<OversightPage session={sessionOf(c)} query={parsed.data} summary={summary} errors={{}} />);
   });

@@ -3,6 +3,7 @@ import { ErrorSummary, IndicatorTag, PriorityTag, Select, Textarea, type FieldEr
 import { value, type FormValues } from '../form-values.js';
 import { OUTCOME_OPTIONS } from '../decisions/decision-form.js';
 import { Layout } from '../layout.js';
+import { REASONS_RULE } from '../messages.js';
 import type { WebSession } from '../session.js';
 import { responseLabel } from '../labels.js';
 import { DecisionHistory, type ContactWithDecisions } from '../decisions/decision-section.js';
@@ -52,7 +53,7 @@ export function ReviewPage({ session, contact, etag, form, errors, stale }: {
             </fieldset>
           </div>
           <Select id="outcome" name="outcome" label="New outcome (only if you overturn)" blank="Keep the screener’s outcome" options={OUTCOME_OPTIONS} value={value(form, 'outcome')} error={errors.outcome} />
-          <Textarea id="rationale" name="rationale" label="Your reasons" rows={4} value={value(form, 'rationale')} error={errors.rationale} />
+          <Textarea id="rationale" name="rationale" label="Your reasons" hint={REASONS_RULE} rows={4} value={value(form, 'rationale')} error={errors.rationale} />
           <button type="submit" class="govuk-button" data-module="govuk-button">Record review</button>
         </form>
       ) : null}

@@ -2,16 +2,23 @@ import { Hono } from 'hono';
 import { etagOf } from '../../domain/contacts/contact-view.js';
 import { readContact } from '../../domain/contacts/read-contact.js';
 import type { Deps } from '../../domain/context.js';
-import { PreconditionFailed, ValidationFailed } from '../../domain/errors.js';
+import { PreconditionFailed, ValidationFailed, type FieldError } from '../../domain/errors.js';
 import { listReviewQueue } from '../../domain/reviews/list-review-queue.js';
 import { reviewDecision } from '../../domain/reviews/review-decision.js';
 import { zodFieldErrors } from '../../http/problem.js';
 import { ReviewInputSchema } from '../../schemas/decision.schema.js';
 import type { FieldErrors } from '../components.js';
 import { value, type FormValues } from '../form-values.js';
+import { fieldErrorsInWords, type Question } from '../messages.js';
 import { sessionOf, webVerbContext, type WebContext, type WebEnv } from '../session.js';
 import { ReviewPage } from './review-page.js';
 import { ReviewQueuePage } from './review-queue-page.js';
+
+const QUESTIONS: Record<string, Question> = {
+  verdict: { what: 'your verdict: endorse, overturn or return', kind: 'choose' },
+  rationale: { what: 'your reasons', kind: 'reasons' },
+  outcome: { what: 'the new outcome', kind: 'choose' },
+};
 
 /** A manager's queue of flagged decisions and the review of one. */
 export function reviewRoutes(deps: Deps) {
@@ -30,8 +37,7 @@ export function reviewRoutes(deps: Deps) {
       rationale: value(form, 'rationale'),
       ...(value(form, 'outcome') ? { outcome: value(form, 'outcome') } : {}),
     });
-    const toErrors = (errors: { path: string; message: string }[]) =>
-      Object.fromEntries(errors.map((e) => [e.path.split('/')[1] ?? 'verdict', `${e.path.split('/')[1] ?? 'Review'}: ${e.message}`]));
+    const toErrors = (errors: readonly FieldError[]) => fieldErrorsInWords(errors, QUESTIONS, 'verdict');
     if (!parsed.success) return reviewPage(c, form, toErrors(zodFieldErrors(parsed.error)), false, 400);
     try {
       await reviewDecision({ ctx: webVerbContext(c, deps), contactId: c.req.param('id'), ifMatch: value(form, 'etag'), input: parsed.data });

@@ -1,0 +1,88 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REASONS_RULE } from '../../src/web/messages.js';
+import { NEEDS_CHROMIUM } from '../support/needs.js';
+import { expectAccessible, screenshot, signIn, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { decideNfa, recordMarch2023 } from './flows.js';
+
+/** Words a schema uses that a person at the front door should never read. */
+const DEVELOPER_WORDS = /expected|invalid|received|undefined|NaN|\||_/i;
+
+async function summaryMessages(page: Page): Promise<string[]> {
+  await page.waitForSelector('.govuk-error-summary');
+  return page.locator('.govuk-error-summary a').allTextContents();
+}
+
+async function expectFitsViewport(page: Page, name: string): Promise<void> {
+  const [scrollWidth, innerWidth] = await page.evaluate('[document.documentElement.scrollWidth, window.innerWidth]') as [number, number];
+  expect(scrollWidth, `${name} is no wider than the window`).toBeLessThanOrEqual(innerWidth);
+}
+
+describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: every validation message in words naming the question`, { timeout: 120_000 }, () => {
+  let h: BrowserHarness;
+  let screener: Page;
+  let manager: Page;
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+    screener = await (await h.browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    manager = await (await h.browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await signIn(screener, h.baseUrl, 'screener', 'anna');
+    await signIn(manager, h.baseUrl, 'manager', 'maya');
+  });
+  afterAll(async () => { await h?.close(); });
+
+  it('an empty contact form names each question, with no list of codes, and fits the window', async () => {
+    await screener.goto(`${h.baseUrl}/contacts/new`);
+    await screener.click('button[value=record]');
+    const messages = await summaryMessages(screener);
+    expect(messages).toEqual(expect.arrayContaining(['Select who the referrer is', 'Enter what the referrer said']));
+    for (const m of messages) expect(m).not.toMatch(DEVELOPER_WORDS);
+    await expectFitsViewport(screener, 'record a contact with errors');
+    await screenshot(screener, 'messages-01-contact');
+  });
+
+  it('an empty decision shows every error at once: each prompt by its title, yes or no for the child, the one rule for reasons', async () => {
+    await recordMarch2023(screener, h.baseUrl);
+    await screener.click('button:has-text("Record decision")');
+    const messages = await summaryMessages(screener);
+    const links = await screener.locator('.govuk-error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['#response-strategy_discussion', '#outcome', '#rationale', '#childSeen', '#childSpokenTo']));
+    expect(messages).toEqual(expect.arrayContaining(['Select the outcome', REASONS_RULE, 'Select yes or no: has the child been seen?']));
+    expect(messages.find((m) => m.includes('“'))).toMatch(/^Select accept, done already or decline for “[A-Z]/);
+    for (const m of messages) expect(m).not.toMatch(DEVELOPER_WORDS);
+    await expectFitsViewport(screener, 'decision with errors');
+    await expectAccessible(screener, 'decision with errors');
+    await screenshot(screener, 'messages-02-decision');
+  });
+
+  it('a declined prompt without a reason is named by its title', async () => {
+    await screener.check('input[name="response.strategy_discussion"][value=declined]');
+    await screener.click('button:has-text("Record decision")');
+    const messages = await summaryMessages(screener);
+    expect(messages.find((m) => m.startsWith('Give the reason for declining'))).toMatch(/^Give the reason for declining “[A-Z][^”]+”$/);
+  });
+
+  it('a review with no verdict and short reasons says so in the same words as the screener’s form', async () => {
+    await decideNfa(screener);
+    const id = new URL(screener.url()).pathname.split('/')[2];
+    await manager.goto(`${h.baseUrl}/reviews/${id}`);
+    await manager.fill('#rationale', 'fine');
+    await manager.click('button:has-text("Record")');
+    const messages = await summaryMessages(manager);
+    expect(messages).toEqual(expect.arrayContaining([REASONS_RULE]));
+    for (const m of messages) expect(m).not.toMatch(DEVELOPER_WORDS);
+    await expectFitsViewport(manager, 'review with errors');
+    await screenshot(manager, 'messages-03-review');
+  });
+
+  it('the oversight period and an auditor’s sample size are asked for in words', async () => {
+    await manager.goto(`${h.baseUrl}/oversight?from=2026-02-30&to=2026-11-30`);
+    expect(await summaryMessages(manager)).toEqual(['Enter the first day of the period as a date like 2026-11-01']);
+    const auditor = await (await h.browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await signIn(auditor, h.baseUrl, 'auditor', 'ali');
+    await auditor.goto(`${h.baseUrl}/audit?draw=1&size=lots`);
+    const messages = await summaryMessages(auditor);
+    expect(messages).toEqual(['Enter how many contacts to draw as a whole number, like 3']);
+    await expectFitsViewport(auditor, 'audit sample with errors');
+  });
+});
