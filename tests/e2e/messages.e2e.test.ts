@@ -75,6 +75,21 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: every valida
     await screenshot(manager, 'messages-03-review');
   });
 
+  it('names contacts by their children, referrer, concern and time received in lists, the queue and headings', async () => {
+    const name = 'Sophie, 3 years and Daniel, 6 months';
+    await screener.goto(`${h.baseUrl}/contacts`);
+    await expect(screener.locator('main table').textContent()).resolves.toContain(name);
+    await expect(screener.locator('main table').textContent()).resolves.toMatch(/From individual – other · Physical abuse – adult on child · received 14 Mar 2023, 09:20/);
+    await expect(screener.locator('main').textContent()).resolves.not.toMatch(/>con_|^con_/);
+    await manager.goto(`${h.baseUrl}/reviews`);
+    await expect(manager.locator('main table').textContent()).resolves.toContain(name);
+    await manager.click(`a:has-text("${name}")`);
+    await expect(manager.title()).resolves.toContain(name);
+    await expect(manager.locator('.govuk-caption-l').textContent()).resolves.toBe(name);
+    await expectFitsViewport(manager, 'review page');
+    await screenshot(manager, 'messages-04-review-named');
+  });
+
   it('the oversight period and an auditor’s sample size are asked for in words', async () => {
     await manager.goto(`${h.baseUrl}/oversight?from=2026-02-30&to=2026-11-30`);
     expect(await summaryMessages(manager)).toEqual(['Enter the first day of the period as a date like 2026-11-01']);

@@ -2,6 +2,7 @@ import type { AuditSample } from '../../domain/audit/draw-sample.js';
 import { ErrorSummary, formatInstant, PriorityTag, Select, TextInput, type FieldErrors } from '../components.js';
 import { Checkboxes } from '../choices.js';
 import { OUTCOME_OPTIONS } from '../decisions/decision-form.js';
+import { ContactName, type Summaries } from '../contact-name.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
 
@@ -10,7 +11,7 @@ const one = (form: SampleForm, key: string) => { const v = form[key]; return Arr
 const many = (form: SampleForm, key: string) => { const v = form[key]; return (Array.isArray(v) ? v : v ? v.split(',') : []).filter(Boolean); };
 
 /** Draw a reproducible sample of closed contacts, read each one, take the CSV away. */
-export function AuditPage({ session, form, sample, errors, csvHref }: { session: WebSession; form: SampleForm; sample: AuditSample | null; errors: FieldErrors; csvHref: string | null }) {
+export function AuditPage({ session, form, sample, errors, csvHref, summaries = new Map() }: { session: WebSession; form: SampleForm; sample: AuditSample | null; errors: FieldErrors; csvHref: string | null; summaries?: Summaries }) {
   return (
     <Layout title="Audit sample" session={session} hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
@@ -37,7 +38,7 @@ export function AuditPage({ session, form, sample, errors, csvHref }: { session:
       </form>
       {sample ? (
         <>
-          <h2 class="govuk-heading-m">{sample.count} contacts, seed <code>{sample.seed}</code></h2>
+          <h2 class="govuk-heading-m">{sample.count} {sample.count === 1 ? 'contact' : 'contacts'}, seed <code>{sample.seed}</code></h2>
           {csvHref ? <p class="govuk-body"><a class="govuk-link" href={csvHref} download>Download as CSV</a></p> : null}
           <table class="govuk-table">
             <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -47,7 +48,7 @@ export function AuditPage({ session, form, sample, errors, csvHref }: { session:
             <tbody class="govuk-table__body">
               {sample.contacts.map((c) => (
                 <tr class="govuk-table__row">
-                  <td class="govuk-table__cell"><a class="govuk-link" href={`/contacts/${c.id}`}>{c.id}</a> · <a class="govuk-link" href={`/contacts/${c.id}/trail`}>trail</a></td>
+                  <td class="govuk-table__cell"><ContactName href={`/contacts/${c.id}`} summary={summaries.get(c.id)} /> · <a class="govuk-link" href={`/contacts/${c.id}/trail`}>trail</a></td>
                   <td class="govuk-table__cell"><PriorityTag priority={c.triage.priority} /></td>
                   <td class="govuk-table__cell">{(c.finalOutcome ?? '').replace(/_/g, ' ')}</td>
                   <td class="govuk-table__cell">{formatInstant(c.closedAt)}</td>

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { drawAuditSample } from '../../domain/audit/draw-sample.js';
 import { readTrail } from '../../domain/audit/read-trail.js';
 import { sampleCsv } from '../../domain/audit/sample-csv.js';
+import { summariseContacts } from '../../domain/contacts/summarise-contacts.js';
 import type { Deps } from '../../domain/context.js';
 import { ValidationFailed, type FieldError } from '../../domain/errors.js';
 import { zodFieldErrors } from '../../http/problem.js';
@@ -39,7 +40,8 @@ export function auditRoutes(deps: Deps) {
     if (!parsed.success) return c.html(<AuditPage session={sessionOf(c)} form={form} sample={null} errors={fieldErrors(zodFieldErrors(parsed.error))} csvHref={null} />, 400);
     const sample = await drawAuditSample({ ctx: webVerbContext(c, deps), query: parsed.data });
     const csvHref = `/audit/sample.csv?${new URLSearchParams({ ...(query as Record<string, string>), seed: sample.seed })}`;
-    return c.html(<AuditPage session={sessionOf(c)} form={{ ...form, seed: sample.seed }} sample={sample} errors={{}} csvHref={csvHref} />);
+    const summaries = await summariseContacts({ ctx: webVerbContext(c, deps), ids: sample.contacts.map((s) => s.id) });
+    return c.html(<AuditPage session={sessionOf(c)} form={{ ...form, seed: sample.seed }} sample={sample} errors={{}} csvHref={csvHref} summaries={summaries} />);
   });
 
   app.get('/audit/sample.csv', async (c) => {
@@ -54,7 +56,8 @@ export function auditRoutes(deps: Deps) {
 
   app.get('/contacts/:id/trail', async (c) => {
     const trail = await readTrail({ ctx: webVerbContext(c, deps), contactId: c.req.param('id') });
-    return c.html(<TrailPage session={sessionOf(c)} trail={trail} />);
+    const summaries = await summariseContacts({ ctx: webVerbContext(c, deps), ids: [trail.contactId] });
+    return c.html(<TrailPage session={sessionOf(c)} trail={trail} summary={summaries.get(trail.contactId)} />);
   });
   return app;
 }

@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 import type { ContactView } from '../../domain/contacts/contact-view.js';
 import type { Prompt, RuleOutcome } from '../../rules/evaluate.js';
 import { formatInstant, IndicatorTag, PriorityTag, SummaryList } from '../components.js';
+import { childrenInWords, contactDetails } from '../contact-name.js';
+import type { ContactSummary } from '../../domain/contacts/summarise-contacts.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
 import { SuggestedResponse } from './response-section.js';
@@ -45,12 +47,13 @@ function RulesTable({ rules }: { rules: RuleOutcome[] }) {
 }
 
 /** The triage of one contact: the suggested route and urgency with their reasons, the priority, each prompt as a card with its reasons and sources, then every rule. */
-export function ContactPage({ session, contact, below, hasErrors }: { session: WebSession; contact: ContactView; below?: Child; hasErrors?: boolean }) {
+export function ContactPage({ session, contact, summary, below, hasErrors }: { session: WebSession; contact: ContactView; summary?: ContactSummary | undefined; below?: Child; hasErrors?: boolean }) {
   const { triage } = contact;
   const children = contact.children as { givenName?: string; ageDays?: number | null; unborn?: boolean; ageMonths?: number | null }[];
   return (
-    <Layout title={`Contact ${contact.id}`} session={session} hasErrors={hasErrors}>
-      <span class="govuk-caption-l">Contact {contact.id}</span>
+    <Layout title={`${childrenInWords(summary)}: triage`} session={session} hasErrors={hasErrors}>
+      <span class="govuk-caption-l">{childrenInWords(summary)}</span>
+      <p class="govuk-body-s">{contactDetails(summary)} · contact {contact.id}</p>
       <h1 class="govuk-heading-l">Triage</h1>
       <SuggestedResponse triage={triage} />
       <p class="govuk-body"><PriorityTag priority={triage.priority} /> <span class="govuk-body-s">score {triage.score} of 100</span></p>

@@ -1,13 +1,14 @@
 import type { listContacts } from '../../domain/contacts/list-contacts.js';
 import { formatInstant, PriorityTag } from '../components.js';
 import { routeLabel, urgencyLabel } from '../labels.js';
+import { ContactName, type Summaries } from '../contact-name.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
 
 type Row = Awaited<ReturnType<typeof listContacts>>[number];
 
 /** Open contacts with their urgency and due times, the soonest due first (so the overdue lead). */
-export function ContactsPage({ session, contacts }: { session: WebSession; contacts: Row[] }) {
+export function ContactsPage({ session, contacts, summaries }: { session: WebSession; contacts: Row[]; summaries: Summaries }) {
   const ordered = [...contacts.filter((c) => c.overdue), ...contacts.filter((c) => !c.overdue)];
   return (
     <Layout title="Open contacts" session={session}>
@@ -23,7 +24,7 @@ export function ContactsPage({ session, contacts }: { session: WebSession; conta
           <tbody class="govuk-table__body">
             {ordered.map((c) => (
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell"><a class="govuk-link" href={`/contacts/${c.id}`}>{c.id}</a></td>
+                <td class="govuk-table__cell"><ContactName href={`/contacts/${c.id}`} summary={summaries.get(c.id)} /></td>
                 <td class="govuk-table__cell">{c.urgency ? <>{urgencyLabel(c.urgency)}<br /><span class="govuk-body-s">{routeLabel(c.route)}</span></> : '—'}</td>
                 <td class="govuk-table__cell"><PriorityTag priority={c.priority} /></td>
                 <td class="govuk-table__cell">{c.status.replace(/_/g, ' ')}</td>

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../domain/context.js';
 import { listContacts } from '../../domain/contacts/list-contacts.js';
+import { summariseContacts } from '../../domain/contacts/summarise-contacts.js';
 import { recordContact } from '../../domain/contacts/record-contact.js';
 import { ValidationFailed } from '../../domain/errors.js';
 import { zodFieldErrors } from '../../http/problem.js';
@@ -47,7 +48,8 @@ export function contactRoutes(deps: Deps) {
 
   app.get('/contacts', async (c) => {
     const contacts = await listContacts({ ctx: webVerbContext(c, deps) });
-    return c.html(<ContactsPage session={sessionOf(c)} contacts={contacts} />);
+    const summaries = await summariseContacts({ ctx: webVerbContext(c, deps), ids: contacts.map((x) => x.id) });
+    return c.html(<ContactsPage session={sessionOf(c)} contacts={contacts} summaries={summaries} />);
   });
   app.get('/contacts/:id', (c) => showContact(c, deps));
   return app;

@@ -1,4 +1,5 @@
 import { readContact } from '../../domain/contacts/read-contact.js';
+import { summariseContacts } from '../../domain/contacts/summarise-contacts.js';
 import type { Deps } from '../../domain/context.js';
 import { guardsFor } from '../../domain/decisions/guards.js';
 import type { FieldErrors } from '../components.js';
@@ -25,5 +26,6 @@ export async function showContact(c: WebContext, deps: Deps, form: FormValues = 
       {session.role === 'manager' || session.role === 'auditor' ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/trail`}>Trail of this contact</a></p> : null}
     </>
   );
-  return c.html(<ContactPage session={session} contact={contact} below={below} hasErrors={Object.keys(errors).length > 0} />, status);
+  const summary = (await summariseContacts({ ctx: webVerbContext(c, deps), ids: [contact.id] })).get(contact.id);
+  return c.html(<ContactPage session={session} contact={contact} summary={summary} below={below} hasErrors={Object.keys(errors).length > 0} />, status);
 }

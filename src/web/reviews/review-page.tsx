@@ -2,6 +2,8 @@ import type { Prompt } from '../../rules/evaluate.js';
 import { ErrorSummary, IndicatorTag, PriorityTag, Select, Textarea, type FieldErrors } from '../components.js';
 import { value, type FormValues } from '../form-values.js';
 import { OUTCOME_OPTIONS } from '../decisions/decision-form.js';
+import { childrenInWords, contactDetails } from '../contact-name.js';
+import type { ContactSummary } from '../../domain/contacts/summarise-contacts.js';
 import { Layout } from '../layout.js';
 import { REASONS_RULE } from '../messages.js';
 import type { WebSession } from '../session.js';
@@ -9,14 +11,16 @@ import { responseLabel } from '../labels.js';
 import { DecisionHistory, type ContactWithDecisions } from '../decisions/decision-section.js';
 
 /** A flagged decision beside the triage it departs from, and the manager's verdict. */
-export function ReviewPage({ session, contact, etag, form, errors, stale }: {
+export function ReviewPage({ session, contact, summary, etag, form, errors, stale }: {
+  summary?: ContactSummary | undefined;
   session: WebSession; contact: ContactWithDecisions; etag: string; form: FormValues; errors: FieldErrors; stale?: boolean;
 }) {
   const prompts = contact.triage.prompts as Prompt[];
   return (
-    <Layout title={`Review ${contact.id}`} session={session} hasErrors={Object.keys(errors).length > 0}>
-      <span class="govuk-caption-l">Contact {contact.id}</span>
+    <Layout title={`Review: ${childrenInWords(summary)}`} session={session} hasErrors={Object.keys(errors).length > 0}>
+      <span class="govuk-caption-l">{childrenInWords(summary)}</span>
       <h1 class="govuk-heading-l">Review the decision</h1>
+      <p class="govuk-body-s">{contactDetails(summary)} · contact {contact.id}</p>
       {stale ? (
         <div class="govuk-notification-banner" role="region" aria-labelledby="stale-title" data-module="govuk-notification-banner">
           <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="stale-title">Important</h2></div>

@@ -1,13 +1,14 @@
 import type { listReviewQueue } from '../../domain/reviews/list-review-queue.js';
 import { formatInstant, PriorityTag } from '../components.js';
 import { urgencyLabel } from '../labels.js';
+import { ContactName, type Summaries } from '../contact-name.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
 
 type Queue = Awaited<ReturnType<typeof listReviewQueue>>;
 
 /** The manager's queue: flagged decisions, oldest due first, overdue marked. */
-export function ReviewQueuePage({ session, queue }: { session: WebSession; queue: Queue }) {
+export function ReviewQueuePage({ session, queue, summaries }: { session: WebSession; queue: Queue; summaries: Summaries }) {
   return (
     <Layout title="Review queue" session={session}>
       <h1 class="govuk-heading-l">Decisions to review</h1>
@@ -23,7 +24,7 @@ export function ReviewQueuePage({ session, queue }: { session: WebSession; queue
           <tbody class="govuk-table__body">
             {queue.items.map((item) => (
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell"><a class="govuk-link" href={`/reviews/${item.contactId}`}>{item.contactId}</a><br /><span class="govuk-body-s">decided {item.outcome.replace(/_/g, ' ')} ({item.overrideReason})</span></td>
+                <td class="govuk-table__cell"><ContactName href={`/reviews/${item.contactId}`} summary={summaries.get(item.contactId)} /><br /><span class="govuk-body-s">decided {item.outcome.replace(/_/g, ' ')} ({item.overrideReason})</span></td>
                 <td class="govuk-table__cell">{item.suggested.urgency ? urgencyLabel(item.suggested.urgency) : '—'}{item.urgency && item.urgency !== item.suggested.urgency ? <><br /><span class="govuk-body-s">screener: {urgencyLabel(item.urgency).toLowerCase()}</span></> : null}</td>
                 <td class="govuk-table__cell"><PriorityTag priority={item.priority} /></td>
                 <td class="govuk-table__cell">{item.declinedPrompts.map((p) => p.action.replace(/_/g, ' ')).join(', ') || 'None'}</td>

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { etagOf } from '../../domain/contacts/contact-view.js';
 import { readContact } from '../../domain/contacts/read-contact.js';
+import { summariseContacts } from '../../domain/contacts/summarise-contacts.js';
 import type { Deps } from '../../domain/context.js';
 import { PreconditionFailed, ValidationFailed, type FieldError } from '../../domain/errors.js';
 import { listReviewQueue } from '../../domain/reviews/list-review-queue.js';
@@ -23,11 +24,16 @@ const QUESTIONS: Record<string, Question> = {
 /** A manager's queue of flagged decisions and the review of one. */
 export function reviewRoutes(deps: Deps) {
   const app = new Hono<WebEnv>();
-  app.get('/reviews', async (c) => c.html(<ReviewQueuePage session={sessionOf(c)} queue={await listReviewQueue({ ctx: webVerbContext(c, deps) })} />));
+  app.get('/reviews', async (c) => {
+    const queue = await listReviewQueue({ ctx: webVerbContext(c, deps) });
+    const summaries = await summariseContacts({ ctx: webVerbContext(c, deps), ids: queue.items.map((i) => i.contactId) });
+    return c.html(<ReviewQueuePage session={sessionOf(c)} queue={queue} summaries={summaries} />);
+  });
 
   const reviewPage = async (c: WebContext, form: FormValues = {}, errors: FieldErrors = {}, stale = false, status: 200 | 400 | 409 = 200) => {
     const contact = await readContact({ ctx: webVerbContext(c, deps), contactId: c.req.param('id')! });
-    return c.html(<ReviewPage session={sessionOf(c)} contact={contact} etag={etagOf(contact)} form={stale ? {} : form} errors={errors} stale={stale} />, status);
+    const summary = (await summariseContacts({ ctx: webVerbContext(c, deps), ids: [contact.id] })).get(contact.id);
+    return c.html(<ReviewPage session={sessionOf(c)} contact={contact} summary={summary} etag={etagOf(contact)} form={stale ? {} : form} errors={errors} stale={stale} />, status);
   };
   app.get('/reviews/:id', (c) => reviewPage(c));
   app.post('/reviews/:id', async (c) => {
