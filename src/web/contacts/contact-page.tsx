@@ -4,6 +4,7 @@ import type { Prompt, RuleOutcome } from '../../rules/evaluate.js';
 import { formatInstant, IndicatorTag, PriorityTag, SummaryList } from '../components.js';
 import { childrenInWords, contactDetails } from '../contact-name.js';
 import type { ContactSummary } from '../../domain/contacts/summarise-contacts.js';
+import { Confirmation } from '../confirmation.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
 import { SuggestedResponse } from './response-section.js';
@@ -47,11 +48,12 @@ function RulesTable({ rules }: { rules: RuleOutcome[] }) {
 }
 
 /** The triage of one contact: the suggested route and urgency with their reasons, the priority, each prompt as a card with its reasons and sources, then every rule. */
-export function ContactPage({ session, contact, summary, below, hasErrors }: { session: WebSession; contact: ContactView; summary?: ContactSummary | undefined; below?: Child; hasErrors?: boolean }) {
+export function ContactPage({ session, contact, summary, done, below, hasErrors }: { session: WebSession; contact: ContactView; summary?: ContactSummary | undefined; done?: string | undefined; below?: Child; hasErrors?: boolean }) {
   const { triage } = contact;
   const children = contact.children as { givenName?: string; ageDays?: number | null; unborn?: boolean; ageMonths?: number | null }[];
   return (
     <Layout title={`${childrenInWords(summary)}: triage`} session={session} hasErrors={hasErrors}>
+      <Confirmation done={done} />
       <span class="govuk-caption-l">{childrenInWords(summary)}</span>
       <p class="govuk-body-s">{contactDetails(summary)} · contact {contact.id}</p>
       <h1 class="govuk-heading-l">Triage</h1>

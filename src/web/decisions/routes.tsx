@@ -26,17 +26,24 @@ export function decisionRoutes(deps: Deps) {
     const parsed = DecisionInputSchema.safeParse(body);
     if (!parsed.success) return showContact(c, deps, form, decisionErrors(zodFieldErrors(parsed.error), answeredActions, needed, prompts), 400);
     try {
-      await decideContact({ ctx, contactId: c.req.param('id'), input: parsed.data });
+      const decided = await decideContact({ ctx, contactId: c.req.param('id'), input: parsed.data });
+      return c.redirect(`/contacts/${c.req.param('id')}?done=${decided.contactStatus === 'awaiting_review' ? 'queued' : 'decided'}`, 303);
     } catch (error) {
       if (error instanceof ValidationFailed) return showContact(c, deps, form, decisionErrors(error.errors, answeredActions, needed, prompts), 400);
       throw error;
     }
-    return c.redirect(`/contacts/${c.req.param('id')}`, 303);
   });
 
   app.post('/contacts/:id/close', async (c) => {
+    const form = (await c.req.parseBody({ all: true })) as FormValues;
+    // Closing ends the screener's work on it: one click is not enough.
+    if (value(form, 'confirm') !== 'yes') return showContact(c, deps, {}, { confirmClose: 'Tick the box to confirm that you have finished with this contact' }, 400);
     await closeContact({ ctx: webVerbContext(c, deps), contactId: c.req.param('id') });
-    return c.redirect(`/contacts/${c.req.param('id')}`, 303);
+    return c.redirect(`/contacts/${c.req.param('id')}?done=closed`, 303);
   });
+
+  // A reload or a bookmark of a form's address after a failed submit: back to the page, not a 404.
+  app.get('/contacts/:id/decision', (c) => c.redirect(`/contacts/${c.req.param('id')}#decision`, 303));
+  app.get('/contacts/:id/close', (c) => c.redirect(`/contacts/${c.req.param('id')}`, 303));
   return app;
 }

@@ -2,15 +2,17 @@ import type { listReviewQueue } from '../../domain/reviews/list-review-queue.js'
 import { formatInstant, PriorityTag } from '../components.js';
 import { urgencyLabel } from '../labels.js';
 import { ContactName, type Summaries } from '../contact-name.js';
+import { Confirmation } from '../confirmation.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
 
 type Queue = Awaited<ReturnType<typeof listReviewQueue>>;
 
 /** The manager's queue: flagged decisions, oldest due first, overdue marked. */
-export function ReviewQueuePage({ session, queue, summaries }: { session: WebSession; queue: Queue; summaries: Summaries }) {
+export function ReviewQueuePage({ session, queue, summaries, done }: { session: WebSession; queue: Queue; summaries: Summaries; done?: string | undefined }) {
   return (
     <Layout title="Review queue" session={session}>
+      <Confirmation done={done} />
       <h1 class="govuk-heading-l">Decisions to review</h1>
       {queue.items.length === 0 ? <p class="govuk-body">No decision is waiting for review.</p> : (
         <table class="govuk-table">

@@ -27,7 +27,7 @@ export function reviewRoutes(deps: Deps) {
   app.get('/reviews', async (c) => {
     const queue = await listReviewQueue({ ctx: webVerbContext(c, deps) });
     const summaries = await summariseContacts({ ctx: webVerbContext(c, deps), ids: queue.items.map((i) => i.contactId) });
-    return c.html(<ReviewQueuePage session={sessionOf(c)} queue={queue} summaries={summaries} />);
+    return c.html(<ReviewQueuePage session={sessionOf(c)} queue={queue} summaries={summaries} done={c.req.query('done')} />);
   });
 
   const reviewPage = async (c: WebContext, form: FormValues = {}, errors: FieldErrors = {}, stale = false, status: 200 | 400 | 409 = 200) => {
@@ -53,7 +53,7 @@ export function reviewRoutes(deps: Deps) {
       if (error instanceof ValidationFailed) return reviewPage(c, form, toErrors(error.errors), false, 400);
       throw error;
     }
-    return c.redirect('/reviews', 303);
+    return c.redirect('/reviews?done=reviewed', 303);
   });
   return app;
 }
