@@ -64,7 +64,11 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: every valida
 
   it('a review with no verdict and short reasons says so in the same words as the screener’s form', async () => {
     await decideNfa(screener);
+    await expect(screener.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('a manager will review it');
     const id = new URL(screener.url()).pathname.split('/')[2];
+    // Reloading the address a failed form was posted to comes back to the contact, not a 404.
+    await screener.goto(`${h.baseUrl}/contacts/${id}/decision`);
+    expect(new URL(screener.url()).pathname).toBe(`/contacts/${id}`);
     await manager.goto(`${h.baseUrl}/reviews/${id}`);
     await manager.fill('#rationale', 'fine');
     await manager.click('button:has-text("Record")');
@@ -99,5 +103,27 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: every valida
     const messages = await summaryMessages(auditor);
     expect(messages).toEqual(['Enter how many contacts to draw as a whole number, like 3']);
     await expectFitsViewport(auditor, 'audit sample with errors');
+  });
+});
+
+describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: pages load with no failed request, and assets compressed`, { timeout: 120_000 }, () => {
+  let h: BrowserHarness;
+  beforeAll(async () => { h = await startBrowserHarness(); });
+  afterAll(async () => { await h?.close(); });
+
+  it('requests nothing that fails (no font 404s) and gets govuk-frontend gzipped with a content-hashed, long-cached address', async () => {
+    const page = await (await h.browser.newContext()).newPage();
+    const failed: string[] = [];
+    page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+    page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
+    await signIn(page, h.baseUrl, 'screener', 'anna');
+    await page.goto(`${h.baseUrl}/contacts/new`);
+    await page.waitForLoadState('networkidle');
+    expect(failed).toEqual([]);
+    const href = await page.getAttribute('link[rel=stylesheet]', 'href');
+    expect(href).toMatch(/^\/ui\/govuk-frontend\.min\.css\?v=[0-9a-f]{12}$/);
+    const res = await fetch(`${h.baseUrl}${href}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('cache-control')).toContain('immutable');
   });
 });
