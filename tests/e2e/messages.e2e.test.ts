@@ -127,3 +127,29 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: pages load w
     expect(res.headers.get('cache-control')).toContain('immutable');
   });
 });
+
+describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: the contact form's add and remove, Enter and code order`, { timeout: 120_000 }, () => {
+  let h: BrowserHarness;
+  beforeAll(async () => { h = await startBrowserHarness(); });
+  afterAll(async () => { await h?.close(); });
+
+  it('Enter in a text field does not add a child; a child added can be removed; referral sources in order; one "Not known"', async () => {
+    const page = await (await h.browser.newContext()).newPage();
+    await signIn(page, h.baseUrl, 'screener', 'anna');
+    await page.goto(`${h.baseUrl}/contacts/new`);
+    const sources = await page.locator('#referrer-source option').evaluateAll((os) => os.map((o) => o.getAttribute('value')).filter(Boolean));
+    expect(sources.slice(0, 5)).toEqual(['1A', '1B', '1C', '1D', '2A']);
+    expect(sources.at(-1)).toBe('10');
+    const mobility = await page.locator('#children-0-mobility option').allTextContents();
+    expect(mobility.filter((m) => m === 'Not known')).toHaveLength(1);
+    await page.fill('#referrer-name', 'A neighbour');
+    await page.press('#referrer-name', 'Enter');
+    await page.waitForSelector('.govuk-error-summary');
+    await expect(page.locator('#children-1-givenName').count()).resolves.toBe(0);
+    await page.click('button[value=add-child]');
+    await page.fill('#children-1-givenName', 'Mistake');
+    await page.click('button[value=remove-child]');
+    await expect(page.locator('#children-1-givenName').count()).resolves.toBe(0);
+    await expect(page.locator('button[value=remove-child]').count()).resolves.toBe(0);
+  });
+});

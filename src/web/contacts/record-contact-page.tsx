@@ -38,7 +38,7 @@ function ChildFields({ form, errors, i }: { form: FormValues; errors: FieldError
       <DateInput id={idOf(`${p}.expectedDateOfBirth`)} name={`${p}.expectedDateOfBirth`} label="Or, for an unborn child, the expected date of birth" value={dateParts(form, `${p}.expectedDateOfBirth`)} error={e('expectedDateOfBirth')} />
       <Select id={idOf(`${p}.sex`)} name={`${p}.sex`} label="Sex" options={SEX_OPTIONS} value={value(form, `${p}.sex`)} error={e('sex')} />
       <Select id={idOf(`${p}.ethnicity`)} name={`${p}.ethnicity`} label="Ethnicity" options={ETHNICITY_OPTIONS} value={value(form, `${p}.ethnicity`)} error={e('ethnicity')} />
-      <Select id={idOf(`${p}.mobility`)} name={`${p}.mobility`} label="Mobility" hint="Rolling does not count as mobile. Every baby under six months is treated as not mobile." options={MOBILITY_OPTIONS} value={value(form, `${p}.mobility`)} error={e('mobility')} />
+      <Select id={idOf(`${p}.mobility`)} name={`${p}.mobility`} label="Mobility" blank="Choose mobility" hint="Rolling does not count as mobile. Every baby under six months is treated as not mobile." options={MOBILITY_OPTIONS} value={value(form, `${p}.mobility`)} error={e('mobility')} />
       <YesNo id={idOf(`${p}.communicates`)} name={`${p}.communicates`} label="Can the child communicate (speak, sign or use an aid)?" value={yn(form, `${p}.communicates`)} />
       <YesNo id={idOf(`${p}.disability`)} name={`${p}.disability`} label="Does the child have a disability?" value={yn(form, `${p}.disability`)} />
       <Checkboxes id={idOf(`${p}.history`)} name={`${p}.history`} label="Known history" hint="Leave unticked what is not known" options={HISTORY_OPTIONS} values={values(form, `${p}.history`)}
@@ -85,6 +85,8 @@ export function RecordContactPage({ session, form, errors }: Props) {
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">Record a contact</h1>
       <form method="post" action="/contacts/new" novalidate>
+        {/* The form's default button, so that Enter in a text field records the contact rather than adding a child. */}
+        <button type="submit" name="action" value="default" hidden>Record and triage</button>
         <input type="hidden" name="csrf" value={session.csrf} />
         <input type="hidden" name="childCount" value={String(childCount)} />
         <input type="hidden" name="adultCount" value={String(adultCount)} />
@@ -106,11 +108,17 @@ export function RecordContactPage({ session, form, errors }: Props) {
         <h2 class="govuk-heading-m">Children</h2>
         {errors.children ? <p class="govuk-error-message" id="children">{errors.children}</p> : null}
         {Array.from({ length: childCount }, (_, i) => <ChildFields form={form} errors={errors} i={i} />)}
-        {childCount < MAX_FORM_CHILDREN ? <button type="submit" name="action" value="add-child" class="govuk-button govuk-button--secondary">Add another child</button> : null}
+        <div class="govuk-button-group">
+          {childCount < MAX_FORM_CHILDREN ? <button type="submit" name="action" value="add-child" class="govuk-button govuk-button--secondary">Add another child</button> : null}
+          {childCount > 1 ? <button type="submit" name="action" value="remove-child" class="govuk-button govuk-button--warning">Remove child {childCount}</button> : null}
+        </div>
 
         <h2 class="govuk-heading-m">Adults in the child’s life</h2>
         {Array.from({ length: adultCount }, (_, i) => <AdultFields form={form} errors={errors} i={i} />)}
-        {adultCount < MAX_FORM_ADULTS ? <button type="submit" name="action" value="add-adult" class="govuk-button govuk-button--secondary">Add another adult</button> : null}
+        <div class="govuk-button-group">
+          {adultCount < MAX_FORM_ADULTS ? <button type="submit" name="action" value="add-adult" class="govuk-button govuk-button--secondary">Add another adult</button> : null}
+          {adultCount > 1 ? <button type="submit" name="action" value="remove-adult" class="govuk-button govuk-button--warning">Remove adult {adultCount}</button> : null}
+        </div>
 
         <h2 class="govuk-heading-m">The concern</h2>
         <Checkboxes id="concerns" name="concerns" label="Concerns (CIN factors)" options={CONCERN_OPTIONS} values={values(form, 'concerns')} columns error={errors.concerns} />

@@ -29,9 +29,15 @@ export function contactRoutes(deps: Deps) {
     const session = sessionOf(c);
     const form = (await c.req.parseBody({ all: true })) as FormValues;
     const action = value(form, 'action');
-    if (action === 'add-child' || action === 'add-adult') {
-      const key = action === 'add-child' ? 'childCount' : 'adultCount';
-      return c.html(<RecordContactPage session={session} form={{ ...form, [key]: String(Number(value(form, key) || '1') + 1) }} errors={{}} />);
+    const more = /^(add|remove)-(child|adult)$/.exec(action);
+    if (more) {
+      const key = more[2] === 'child' ? 'childCount' : 'adultCount';
+      const count = Number(value(form, key) || '1');
+      if (more[1] === 'add') return c.html(<RecordContactPage session={session} form={{ ...form, [key]: String(count + 1) }} errors={{}} />);
+      // Removing takes the last one and its answers.
+      const prefix = `${more[2] === 'child' ? 'children' : 'adults'}.${count - 1}.`;
+      const kept = Object.fromEntries(Object.entries(form).filter(([name]) => !name.startsWith(prefix)));
+      return c.html(<RecordContactPage session={session} form={{ ...kept, [key]: String(Math.max(1, count - 1)) }} errors={{}} />);
     }
     const parsed = ContactInputSchema.safeParse(contactFromForm(form, deps.settings.forAuthority(session.la).values.timeZone));
     if (!parsed.success) {
