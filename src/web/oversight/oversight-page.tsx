@@ -4,6 +4,7 @@ import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
 import { BarChart, shareBars, ShareTable } from '../charts.js';
 import { SuggestionChanges } from './suggestion-changes.js';
+import { count } from '../plural.js';
 
 /** Oversight figures for the authority: each chart with its table beside it. */
 export function OversightPage({ session, query, summary, errors }: { session: WebSession; query: { from?: string; to?: string }; summary: OversightSummary | null; errors: FieldErrors }) {
@@ -18,7 +19,7 @@ export function OversightPage({ session, query, summary, errors }: { session: We
       </form>
       {summary ? (
         <>
-          <p class="govuk-body">{summary.from} to {summary.to}: {summary.workingDays} working days. Figures from fewer than {summary.smallNumberThreshold} contacts are marked “small number”: read them with care.</p>
+          <p class="govuk-body">{summary.from} to {summary.to}: {count(summary.workingDays, 'working day')}. Figures from fewer than {summary.smallNumberThreshold} contacts are marked “small number”: read them with care.</p>
           <h2 class="govuk-heading-m">No further action, by who referred</h2>
           <p class="govuk-body">The bias this service exists to counter: are concerns from family and the public closed more often than professionals’?</p>
           <div class="govuk-grid-row">

@@ -1,6 +1,7 @@
 import type { ShareCell } from '../../domain/oversight/cells.js';
 import type { OversightSummary } from '../../domain/oversight/summarise-oversight.js';
 import { BarChart } from '../charts.js';
+import { count } from '../plural.js';
 
 type Changes = OversightSummary['suggestionChanges'];
 type Row = Omit<Changes, 'withoutSuggestion' | 'byScreener'>;
@@ -26,7 +27,7 @@ export function SuggestionChanges({ changes }: { changes: Changes }) {
   return (
     <>
       <h2 class="govuk-heading-m">Changes to the suggested route and urgency</h2>
-      <p class="govuk-body">Of {changes.decisions} decisions on triages that suggested a route and urgency{changes.withoutSuggestion ? ` (and ${changes.withoutSuggestion} on older triages that suggested none, left out)` : ''}. Raised means a route that does more or a sooner response; lowered the opposite; across a route that does as much.</p>
+      <p class="govuk-body">Of {count(changes.decisions, 'decision')} on triages that suggested a route and urgency{changes.withoutSuggestion ? ` (and ${changes.withoutSuggestion} on older triages that suggested none, left out)` : ''}. Raised means a route that does more or a sooner response; lowered the opposite; across a route that does as much.</p>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-full">
           <BarChart title="Share of decisions that changed the suggested route or urgency, by screener" max={1} unit="%"

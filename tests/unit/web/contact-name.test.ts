@@ -21,3 +21,12 @@ describe('naming a contact by its children', () => {
     expect(childrenInWords({ ...summary, children: [] })).toBe('No child named');
   });
 });
+
+describe('counts in words', () => {
+  it('agrees the noun with the number', async () => {
+    const { count } = await import('../../../src/web/plural.js');
+    expect(count(1, 'contact')).toBe('1 contact');
+    expect(count(0, 'contact')).toBe('0 contacts');
+    expect(count(2, 'working day')).toBe('2 working days');
+  });
+});
