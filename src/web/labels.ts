@@ -1,8 +1,10 @@
 import { REFERRAL_SOURCES } from '../schemas/codes.js';
-import type { Option } from './components.js';
+import type { Option } from './choices.js';
 
 /** Codes shown by their names, as screeners know them. */
-export const REFERRAL_SOURCE_OPTIONS = Object.entries(REFERRAL_SOURCES).map(([code, label]) => [code, `${code} – ${label}`] as [string, string]);
+/** In the order practitioners know them: 1A, 1B, … 2A, … 10, not the object's own order (4, 6, 7, … 1A). */
+const byCode = ([a]: [string, string], [b]: [string, string]) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || a.localeCompare(b);
+export const REFERRAL_SOURCE_OPTIONS = Object.entries(REFERRAL_SOURCES).sort(byCode).map(([code, label]) => [code, `${code} – ${label}`] as [string, string]);
 
 export const CHANNEL_OPTIONS: [string, string][] = [
   ['phone', 'Phone'], ['email', 'Email'], ['online_form', 'Online form'], ['police_notification', 'Police notification'],

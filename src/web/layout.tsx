@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { assetHref } from './static.js';
 import type { WebSession } from './session.js';
 
 export interface LayoutProps {
@@ -32,8 +33,8 @@ export function Layout({ title, session, hasErrors, children }: LayoutProps) {
         <meta charset="utf-8" />
         <title>{`${hasErrors ? 'Error: ' : ''}${title} – mash-triage`}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-        <link rel="stylesheet" href="/ui/govuk-frontend.min.css" />
-        <link rel="stylesheet" href="/ui/app.css" />
+        <link rel="stylesheet" href={assetHref('/ui/govuk-frontend.min.css')} />
+        <link rel="stylesheet" href={assetHref('/ui/app.css')} />
       </head>
       <body class="govuk-template__body">
         <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
@@ -72,7 +73,7 @@ export function Layout({ title, session, hasErrors, children }: LayoutProps) {
             <p class="govuk-body-s">mash-triage prompts; practitioners decide. Every decision and its reasons are kept in the audit trail.</p>
           </div>
         </footer>
-        <script type="module" src="/ui/app.js"></script>
+        <script type="module" src={assetHref('/ui/app.js')}></script>
       </body>
     </html>
   );

@@ -1,5 +1,5 @@
 import { ROUTES, URGENCIES } from '../schemas/codes.js';
-import { OUTCOME_OPTIONS } from './decision-form.js';
+import { OUTCOME_OPTIONS } from './decisions/decision-form.js';
 
 export { OUTCOME_OPTIONS };
 

@@ -4,8 +4,9 @@ import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import type { Database } from '../db/client.js';
 import { deleteStaleWebSessions, deleteWebSession, findWebSession, insertWebSession, touchWebSession } from '../db/repositories/web-sessions.repo.js';
 import type { Actor } from '../domain/actor.js';
+import type { Deps, VerbContext } from '../domain/context.js';
+import type { AppEnv } from '../http/env.js';
 import { ROLES, type Role } from '../schemas/codes.js';
-import type { WebEnv } from './web-env.js';
 
 /**
  * Browser sessions, held in the web_sessions table: the cookie (HttpOnly,
@@ -17,6 +18,24 @@ import type { WebEnv } from './web-env.js';
 export const SESSION_COOKIE = '__Host-mash-session';
 
 export interface WebSession { sub: string; role: Role; la: string; csrf: string; seen: number }
+
+/** What the web routes keep on a request: the API's variables, the session, and whether one just ran out. */
+export interface WebEnv {
+  Variables: AppEnv['Variables'] & { session?: WebSession; sessionExpired?: boolean };
+}
+export type WebContext = Context<WebEnv>;
+
+/** The signed-in person; the pages behind `requireSession` may rely on there being one. */
+export function sessionOf(c: WebContext): WebSession {
+  const session = c.get('session');
+  if (!session) throw new Error('a page that needs a session was reached without one');
+  return session;
+}
+
+/** The domain verbs' context for a browser request, as the API builds it for a bearer token. */
+export function webVerbContext(c: WebContext, deps: Deps): VerbContext {
+  return { deps: { ...deps, logger: c.get('logger') ?? deps.logger }, actor: c.get('actor'), requestId: c.get('requestId') };
+}
 
 export interface SessionOptions { secret: string; idleMinutes: number; maxHours: number; now: () => Date; db: Database }
 

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 
 const require = createRequire(import.meta.url);
@@ -17,11 +19,32 @@ const FILES: Record<string, [string, string]> = {
   '/assets/images/favicon.ico': [join(govuk, 'assets', 'images', 'favicon.ico'), 'image/x-icon'],
 };
 
+interface Asset { body: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; type: string; hash: string }
+
+const ASSETS: Map<string, Asset> = new Map(Object.entries(FILES).map(([path, [file, type]]) => {
+  const body = readFileSync(file);
+  return [path, { body, gzip: new Uint8Array(gzipSync(body, { level: 9 })), type, hash: createHash('sha256').update(body).digest('hex').slice(0, 12) }];
+}));
+
+/** An asset's address with its content hash, so that it can be cached for a year and still change with a release. */
+export function assetHref(path: string): string {
+  const asset = ASSETS.get(path);
+  return asset ? `${path}?v=${asset.hash}` : path;
+}
+
+/** Each file compressed once at start-up; sent gzipped to browsers that take it. */
 export function staticRoutes() {
   const app = new Hono();
-  for (const [path, [file, type]] of Object.entries(FILES)) {
-    const body = readFileSync(file);
-    app.get(path, (c) => c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' }));
+  for (const [path, asset] of ASSETS) {
+    app.get(path, (c) => {
+      const headers: Record<string, string> = {
+        'content-type': asset.type, etag: `"${asset.hash}"`, vary: 'Accept-Encoding',
+        'cache-control': c.req.query('v') === asset.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      };
+      if (c.req.header('if-none-match') === `"${asset.hash}"`) return c.body(null, 304, headers);
+      if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return c.body(asset.gzip, 200, { ...headers, 'content-encoding': 'gzip' });
+      return c.body(asset.body, 200, headers);
+    });
   }
   return app;
 }

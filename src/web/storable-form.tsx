@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { isStorableText } from '../lib/storable.js';
 import { Layout } from './layout.js';
-import type { WebEnv } from './web-env.js';
+import type { WebEnv } from './session.js';
 
 /**
  * The forms' side of the API's storable-text check: a field holding NUL or an

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { Layout } from './layout.js';
-import type { WebEnv } from './web-env.js';
+import type { WebEnv } from './session.js';
 
 /** The database is away or held up: say so with a 503 the browser may retry, not a 500. */
 export function unavailablePage(c: Context<WebEnv>) {

@@ -122,7 +122,7 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: questions re
     await page.waitForSelector('.govuk-error-summary');
     const links = await page.locator('.govuk-error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual(['#children-0-missingEpisodesLast12Months']);
-    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('must be a whole number');
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter times reported missing in the last 12 months for child 1 as a whole number, like 3');
     await expect(page.isChecked('#physicalPunishment-implement')).resolves.toBe(true);
     await page.fill('#children-0-missingEpisodesLast12Months', '2');
     await page.click('button[value=record]');

@@ -19,7 +19,8 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: a flagged de
     await recordMarch2023(screener, h.baseUrl);
     contactUrl = screener.url();
     await decideNfa(screener);
-    expect(screener.url()).toBe(contactUrl);
+    expect(screener.url()).toBe(`${contactUrl}?done=queued`);
+    await expect(screener.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Decision recorded and sent for review');
     await expect(screener.locator('main').textContent()).resolves.toContain('awaiting review');
     await expect(screener.locator('main').textContent()).resolves.toContain('declined_critical_prompt'.replace(/_/g, ' '));
     await expectAccessible(screener, 'contact awaiting review');
@@ -57,7 +58,8 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: a flagged de
     await first.selectOption('#outcome', 'strategy_discussion');
     await first.fill('#rationale', 'A credible report of assault by two witnesses, with a baby in the house: convene a strategy discussion.');
     await first.click('button:has-text("Record review")');
-    await first.waitForURL(/\/reviews$/);
+    await first.waitForURL(/\/reviews\?done=reviewed$/);
+    await expect(first.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Review recorded');
 
     await second.check('#verdict');
     await second.fill('#rationale', 'Endorse: the screener weighed the history.');
@@ -72,6 +74,12 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: a flagged de
   it('the screener closes it; an auditor samples it, reads its trail, and sees the oversight figures', async () => {
     await screener.goto(contactUrl);
     await screener.click('button:has-text("Close the contact")');
+    // One click is not enough: closing asks to confirm, and nothing changes until it is.
+    await expect(screener.locator('.govuk-error-summary').textContent()).resolves.toContain('Tick the box to confirm');
+    expect((await h.t.deps.db.selectFrom('contacts').select('status').where('id', '=', contactUrl.split('/').pop()!).executeTakeFirstOrThrow()).status).toBe('decided');
+    await screener.check('#confirmClose');
+    await screener.click('button:has-text("Close the contact")');
+    await expect(screener.locator('.govuk-notification-banner--success').textContent()).resolves.toContain('Contact closed');
     await expect(screener.locator('main').textContent()).resolves.toContain('closed');
 
     const auditor = await (await h.browser.newContext()).newPage();
@@ -82,7 +90,8 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: a flagged de
     await auditor.click('button:has-text("Draw sample")');
     await auditor.waitForSelector('table tbody tr');
     const contactId = contactUrl.split('/').at(-1)!;
-    await expect(auditor.locator('table').textContent()).resolves.toContain(contactId);
+    // The sample names the contact by its children, linked to the contact.
+    await expect(auditor.locator(`table a[href="/contacts/${contactId}"]`).textContent()).resolves.toBe('Sophie, 3 years and Daniel, 6 months');
     await expect(auditor.locator('a:has-text("Download as CSV")').count()).resolves.toBe(1);
     await expectAccessible(auditor, 'audit sample');
     await screenshot(auditor, '09-audit-sample');
