@@ -25,6 +25,7 @@ import { secondOpinionRoutes } from './http/routes/second-opinions.routes.js';
 import { referrerFeedbackRoutes } from './http/routes/referrer-feedback.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
+import { sharingRoutes } from './http/routes/sharing.routes.js';
 import { validationHook } from './http/validation.js';
 import { webRoutes, type WebOptions } from './web/routes.js';
 
@@ -85,6 +86,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', oversightRoutes(deps));
   app.route('/api/v1', referrerFeedbackRoutes(deps));
   app.route('/api/v1', secondOpinionRoutes(deps));
+  app.route('/api/v1', sharingRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
   if (options.web) app.route('/', webRoutes(deps, options.web));

@@ -11,6 +11,7 @@ import * as routeUrgency from './migrations/2026-12-01-01-route-urgency.js';
 import * as teams from './migrations/2026-12-01-50-teams.js';
 import * as secondScreens from './migrations/2026-12-01-51-second-screens.js';
 import * as calibration from './migrations/2026-12-01-52-calibration.js';
+import * as informationSharing from './migrations/2026-12-01-60-information-sharing.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-50-teams': teams,
   '2026-12-01-51-second-screens': secondScreens,
   '2026-12-01-52-calibration': calibration,
+  '2026-12-01-60-information-sharing': informationSharing,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

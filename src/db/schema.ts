@@ -190,6 +190,25 @@ export interface ChecksTable {
   retriage_id: string | null;
 }
 
+export interface InformationSharingTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  kind: 'check' | 'disclosure';
+  check_id: string | null;
+  partner: string;
+  shared: string | null;
+  lawful_basis: string;
+  special_category_condition: string | null;
+  consent: 'given' | 'refused' | 'not_sought';
+  without_consent_reason: string | null;
+  rationale: string;
+  decided_by: string;
+  decided_at: Instant;
+  recorded_by: string;
+  recorded_at: Instant;
+}
+
 export interface TransfersTable {
   id: string;
   la: string;
@@ -367,6 +386,7 @@ export interface DB {
   calibration_exercises: CalibrationExercisesTable;
   calibration_items: CalibrationItemsTable;
   calibration_answers: CalibrationAnswersTable;
+  information_sharing: InformationSharingTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -396,3 +416,5 @@ export type NewSecondScreenRow = Insertable<SecondScreensTable>;
 export type PracticeContactRow = Selectable<PracticeContactsTable>;
 export type CalibrationExerciseRow = Selectable<CalibrationExercisesTable>;
 export type CalibrationAnswerRow = Selectable<CalibrationAnswersTable>;
+export type SharingRow = Selectable<InformationSharingTable>;
+export type NewSharingRow = Insertable<InformationSharingTable>;

@@ -31,6 +31,9 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/oversight/summary': ['manager', 'auditor'],
   'GET /api/v1/checks': ['screener', 'manager'],
   'POST /api/v1/checks/{id}/response': ['screener', 'admin'],
+  'POST /api/v1/checks/{id}/sharing': ['screener', 'manager'],
+  'POST /api/v1/contacts/{id}/disclosures': ['screener', 'manager'],
+  'GET /api/v1/contacts/{id}/sharing': ['screener', 'manager', 'auditor'],
   'GET /api/v1/transfers': ['screener', 'manager'],
   // The acknowledging authority's system (admin) or either authority's staff; the verb tells the two apart.
   'POST /api/v1/transfers/{id}/acknowledgement': ['screener', 'manager', 'admin'],

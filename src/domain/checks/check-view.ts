@@ -1,5 +1,6 @@
 import { isoInstant as iso } from '../../lib/dates.js';
-import type { CheckRow } from '../../db/schema.js';
+import type { CheckRow, SharingRow } from '../../db/schema.js';
+import { sharingView } from '../sharing/sharing-view.js';
 import type { PartnerSettings } from '../../rules/partner-settings.js';
 import type { Partner } from '../../schemas/codes.js';
 import { OUTSTANDING } from '../../db/repositories/checks.repo.js';
@@ -7,7 +8,7 @@ import { OUTSTANDING } from '../../db/repositories/checks.repo.js';
 const outstanding = new Set<string>(OUTSTANDING);
 
 /** A check as the API shows it; overdue is worked out against the caller's now, not stored. */
-export function checkView(check: CheckRow, partners: PartnerSettings, now: Date) {
+export function checkView(check: CheckRow, partners: PartnerSettings, now: Date, sharing: SharingRow | null) {
   return {
     id: check.id,
     contactId: check.contact_id,
@@ -35,5 +36,6 @@ export function checkView(check: CheckRow, partners: PartnerSettings, now: Date)
     responseRecordedBy: check.response_recorded_by,
     responseChannel: check.response_channel,
     retriageId: check.retriage_id,
+    sharing: sharing ? sharingView(sharing) : null,
   };
 }
