@@ -28,6 +28,7 @@ import { Layout } from './layout.js';
 import { decisionErrors, decisionFromForm, promptsNeeded } from './decision-form.js';
 import type { FieldErrors } from './components.js';
 import { ContactPage } from './pages/contact.js';
+import { SharingLedger } from './sharing/sharing-ledger.js';
 import { AuditPage, type SampleForm } from './pages/audit.js';
 import { DecisionForm, DecisionHistory } from './pages/decision-section.js';
 import { OversightPage } from './pages/oversight.js';
@@ -159,6 +160,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
           </form>
         ) : null}
         {session.role === 'manager' || session.role === 'auditor' ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/trail`}>Trail of this contact</a></p> : null}
+        <SharingLedger db={deps.db} la={session.la} contactId={contact.id} />
       </>
     );
     return c.html(<ContactPage session={session} contact={contact} below={below} hasErrors={Object.keys(errors).length > 0} />, status);

@@ -2,6 +2,7 @@ import type { readTrail } from '../../domain/audit/read-trail.js';
 import { formatInstant } from '../components.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
+import { SharingEventLine } from '../sharing/sharing-event.js';
 
 type Trail = Awaited<ReturnType<typeof readTrail>>;
 
@@ -17,6 +18,7 @@ export function TrailPage({ session, trail }: { session: WebSession; trail: Trai
           <li class="app-timeline__event">
             <h2 class="govuk-heading-s">{e.event.replace(/_/g, ' ')}</h2>
             <p class="govuk-body-s">{formatInstant(e.at)} · {e.actor.sub} ({e.actor.role}){e.change ? ` · ${e.change.statusBefore ?? 'new'} → ${e.change.statusAfter}` : ''}</p>
+            <SharingEventLine detail={e.detail as Record<string, unknown>} />
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact } from '../../fixtures/contacts.js';
 import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
+import { webSession } from '../../support/second-opinions.js';
 import { WITH_CONSENT, WITHOUT_CONSENT } from '../../support/sharing.js';
 import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
@@ -109,6 +110,31 @@ describe('information-sharing ledger', () => {
       const byPartner = Object.fromEntries(checks.map((c: { partner: string }) => [c.partner, c]));
       expect(byPartner.police.sharing.consent).toBe('not_sought');
       expect(byPartner.health_gp).toMatchObject({ status: 'awaiting_basis', sharing: null });
+    });
+  });
+
+  describe('shown', () => {
+    it('the oversight summary gives the share of checks made without agreement, by partner, with the reasons', async () => {
+      const res = await t.request('GET', '/api/v1/oversight/summary?from=2026-11-24&to=2026-11-24', { role: 'manager' });
+      expect(res.status).toBe(200);
+      const { informationSharing: figures } = await json(res);
+      expect(figures).toMatchObject({ checks: 2, withoutConsent: { count: 1, total: 2, share: 0.5 }, refused: { count: 0 } });
+      expect(figures.reasons.prejudice_crime.count).toBe(1);
+      const police = figures.byPartner.find((p: { partner: string }) => p.partner === 'police');
+      expect(police).toMatchObject({ withoutConsent: { count: 1, total: 1, share: 1 }, reasons: { prejudice_crime: { count: 1 }, risk_to_child: { count: 0 } } });
+      expect(figures.byPartner.find((p: { partner: string }) => p.partner === 'probation').withoutConsent).toMatchObject({ count: 0, total: 1 });
+    });
+
+    it('the contact page lists the ledger and the trail page says the basis of each', async () => {
+      const { cookie } = await webSession(t, 'manager', 'manager-1');
+      const page = await (await t.app.request(`/contacts/${contactId}`, { headers: { cookie } })).text();
+      expect(page).toContain('Information sharing');
+      expect(page).toContain('Seeking agreement would prejudice the prevention, detection or prosecution of a crime');
+      expect(page).toContain('Team manager on duty');
+      expect(page).toContain('disclosure: That a referral was received and is being assessed');
+      const trailPage = await (await t.app.request(`/contacts/${contactId}/trail`, { headers: { cookie } })).text();
+      expect(trailPage).toContain('police: UK GDPR Article 6(1)(e): public task; Agreement not sought');
+      expect(trailPage).toContain('probation: UK GDPR Article 6(1)(e): public task; Agreement sought and given; decided by screener-1');
     });
   });
 
