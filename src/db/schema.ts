@@ -209,6 +209,23 @@ export interface InformationSharingTable {
   recorded_at: Instant;
 }
 
+export interface FamilyExplanationsTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  decision_id: string;
+  audience: string;
+  text: string;
+  drafted_text: string;
+  reading_ease: number;
+  grade: number;
+  reading_age: number;
+  not_for_family: Json<string[]>;
+  referrer_named: boolean;
+  sent_by: string;
+  sent_at: Instant;
+}
+
 export interface TransfersTable {
   id: string;
   la: string;
@@ -387,6 +404,7 @@ export interface DB {
   calibration_items: CalibrationItemsTable;
   calibration_answers: CalibrationAnswersTable;
   information_sharing: InformationSharingTable;
+  family_explanations: FamilyExplanationsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -418,3 +436,5 @@ export type CalibrationExerciseRow = Selectable<CalibrationExercisesTable>;
 export type CalibrationAnswerRow = Selectable<CalibrationAnswersTable>;
 export type SharingRow = Selectable<InformationSharingTable>;
 export type NewSharingRow = Insertable<InformationSharingTable>;
+export type FamilyExplanationRow = Selectable<FamilyExplanationsTable>;
+export type NewFamilyExplanationRow = Insertable<FamilyExplanationsTable>;

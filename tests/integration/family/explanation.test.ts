@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { child, quietContact } from '../../fixtures/contacts.js';
+import { decide, recordContact } from '../../support/decisions.js';
+import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
+import { WITHOUT_CONSENT } from '../../support/sharing.js';
+import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
+
+/** Planted in the contact; none may reach the family. */
+export const PLANTED = {
+  referrerName: 'Ottoline Brackenbury',
+  referrerRelationship: 'Neighbour at number fourteen',
+  otherAdultName: 'Radomir Fenwick-Oyelaran',
+  otherAdultDob: '1987-04-23',
+  partnerNarrative: 'Known to police for a 2019 assault on a former partner; bail conditions forbid contact with the mother.',
+  notForFamily: 'Police are planning to arrest Mr Fenwick-Oyelaran next week',
+};
+
+describe('the family explanation', () => {
+  let t: TestApp;
+  let contactId: string;
+  beforeAll(async () => {
+    t = await createTestApp({ env: PARTNER_ENV, now: '2026-11-24T10:00:00Z' });
+    const contact = await recordContact(t, quietContact({
+      referrer: { source: '1B', name: PLANTED.referrerName, relationshipToChild: PLANTED.referrerRelationship, spokenToDirectly: true },
+      children: [child()],
+      adults: [{ role: 'mother', livesWithChild: true, checksCompleted: false }, { role: 'partner', livesWithChild: true, checksCompleted: false, allegedPerpetrator: true }],
+      physicalPunishmentReported: true,
+      narrative: `The neighbour heard the mother's new partner ${PLANTED.otherAdultName} (born ${PLANTED.otherAdultDob}) shouting and a child crying late at night.`,
+    }));
+    contactId = contact.id;
+    const police = await t.deps.db.selectFrom('checks').select('id').where('contact_id', '=', contactId).where('partner', '=', 'police').executeTakeFirstOrThrow();
+    const answered = await t.request('POST', `/api/v1/checks/${police.id}/response`, {
+      body: { respondent: { organisation: 'Police', name: 'DC Imogen Strathairn' }, summary: PLANTED.partnerNarrative, sharing: WITHOUT_CONSENT },
+    });
+    expect(answered.status).toBe(200);
+    const fresh = await json(await t.request('GET', `/api/v1/contacts/${contactId}`));
+    const decided = await decide(t, fresh, { outcome: 'assessment_s17' });
+    expect(decided.status).toBe(201);
+  }, START_UP_MS);
+  afterAll(async () => { await t.close(); });
+
+  const draft = async (body: Record<string, unknown> = {}) =>
+    t.request('POST', `/api/v1/contacts/${contactId}/family-explanation/draft`, { body: { audience: 'parent_carer', notForFamily: [PLANTED.notForFamily], ...body } });
+  const leaks = (text: string) => [PLANTED.referrerName, 'Brackenbury', 'number fourteen', 'Fenwick', PLANTED.otherAdultDob, '23/04/1987',
+    'bail conditions', 'DC Imogen', 'arrest', 'shouting'].filter((s) => text.toLowerCase().includes(s.toLowerCase()));
+
+  describe('happy', () => {
+    it('the draft says what was decided in plain words, measures its reading age, and carries nothing planted', async () => {
+      const res = await draft();
+      expect(res.status).toBe(200);
+      const body = await json(res);
+      expect(leaks(body.text)).toEqual([]);
+      expect(body.text).toMatch(/^Dear parent or carer,/);
+      expect(body.text).toContain('Someone got in touch with us on Tuesday 24 November 2026');
+      expect(body.text).toContain('extra help');
+      expect(body.text).toContain('make a complaint');
+      expect(body.readability.readingAge).toBeLessThanOrEqual(12);
+      expect(body.readability).toMatchObject({ withinTarget: true });
+      expect(body.withheld.map((w: { kind: string }) => w.kind)).toEqual(expect.arrayContaining(['referrer', 'record', 'partner', 'not_for_family']));
+      expect(JSON.stringify(body.withheld)).not.toContain('Brackenbury');
+      const child = await json(await draft({ audience: 'child' }));
+      expect(child.text).toMatch(/^Hello,/);
+      expect(child.text).toContain('They were worried about you.');
+      expect(leaks(child.text)).toEqual([]);
+    });
+
+    it('the practitioner’s edit is kept with the decision and the trail records it without the text', async () => {
+      const { text } = await json(await draft());
+      const edited = `${text}\n\nI will phone you on Thursday to talk about this.`;
+      const res = await t.request('POST', `/api/v1/contacts/${contactId}/family-explanations`, { body: { audience: 'parent_carer', text: edited, notForFamily: [PLANTED.notForFamily] } });
+      expect(res.status).toBe(201);
+      const sent = await json(res);
+      expect(sent).toMatchObject({ text: edited, edited: true, sentBy: 'screener-1', notForFamily: [PLANTED.notForFamily], referrerNamed: false });
+      const decision = await t.deps.db.selectFrom('decisions').select('id').where('contact_id', '=', contactId).executeTakeFirstOrThrow();
+      expect(sent.decisionId).toBe(decision.id);
+      const entry = await t.deps.db.selectFrom('audit_log').selectAll().where('contact_id', '=', contactId).where('action', '=', 'contact.family_explanation_sent').executeTakeFirstOrThrow();
+      expect(entry.detail).toMatchObject({ explanationId: sent.id, decisionId: decision.id, edited: true, readingAge: sent.readability.readingAge });
+      expect(JSON.stringify(entry.detail)).not.toContain('phone you');
+      const list = await json(await t.request('GET', `/api/v1/contacts/${contactId}/family-explanations`, { role: 'auditor' }));
+      expect(list.explanations.map((e: { id: string }) => e.id)).toEqual([sent.id]);
+    });
+  });
+
+  describe('error', () => {
+    it.each([
+      ['the referrer’s name', `${PLANTED.referrerName} told us about this.`],
+      ['another adult’s name and date of birth', 'We know Radomir Fenwick-Oyelaran was born on 1987-04-23 and we are worried.'],
+      ['a partner’s answer', 'The police told us: bail conditions forbid contact with the mother. That worries us.'],
+      ['a note not for the family', 'Police are planning to arrest Mr Fenwick-Oyelaran next week, so please stay calm.'],
+    ])('an edit that gives away %s is 422 on /text and nothing is kept', async (_what, planted) => {
+      const { text } = await json(await draft());
+      const before = (await t.deps.db.selectFrom('family_explanations').select('id').execute()).length;
+      const res = await t.request('POST', `/api/v1/contacts/${contactId}/family-explanations`, { body: { audience: 'parent_carer', text: `${text}\n\n${planted}`, notForFamily: [] } });
+      expect(res.status).toBe(422);
+      const problem = await json(res);
+      expect(problem.errors.every((e: { path: string }) => e.path === '/text')).toBe(true);
+      expect(JSON.stringify(problem)).not.toMatch(/Brackenbury|Fenwick|bail|arrest/);
+      expect((await t.deps.db.selectFrom('family_explanations').select('id').execute()).length).toBe(before);
+    });
+
+    it('a contact with no decision that stands cannot be explained yet (409)', async () => {
+      const open = await recordContact(t, quietContact());
+      expect((await t.request('POST', `/api/v1/contacts/${open.id}/family-explanation/draft`, { body: { audience: 'parent_carer' } })).status).toBe(409);
+    });
+  });
+
+  describe('security', () => {
+    it('an auditor may not send one; another authority cannot see the contact', async () => {
+      expect((await t.request('POST', `/api/v1/contacts/${contactId}/family-explanations`, { role: 'auditor', body: { audience: 'child', text: 'Hello, this is a letter for you.' } })).status).toBe(403);
+      expect((await t.request('POST', `/api/v1/contacts/${contactId}/family-explanation/draft`, { la: OTHER_LA, body: { audience: 'child' } })).status).toBe(404);
+    });
+  });
+});
