@@ -29,6 +29,7 @@ import { decisionErrors, decisionFromForm, promptsNeeded } from './decision-form
 import type { FieldErrors } from './components.js';
 import { ContactPage } from './pages/contact.js';
 import { SharingLedger } from './sharing/sharing-ledger.js';
+import { familyPages } from './family/family-pages.js';
 import { AuditPage, type SampleForm } from './pages/audit.js';
 import { DecisionForm, DecisionHistory } from './pages/decision-section.js';
 import { OversightPage } from './pages/oversight.js';
@@ -161,6 +162,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
         ) : null}
         {session.role === 'manager' || session.role === 'auditor' ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/trail`}>Trail of this contact</a></p> : null}
         <SharingLedger db={deps.db} la={session.la} contactId={contact.id} />
+        {(contact.status === 'decided' || contact.status === 'closed') && session.role !== 'auditor' ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/family-explanation`}>Explain the decision to the family</a></p> : null}
       </>
     );
     return c.html(<ContactPage session={session} contact={contact} below={below} hasErrors={Object.keys(errors).length > 0} />, status);
@@ -265,6 +267,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
   });
 
   app.route('/', secondOpinionPages(deps));
+  app.route('/', familyPages(deps));
 
   app.get('/rules', (c) => c.html(<RulesPage session={signedIn(c)!} rules={describeRules({ ctx: verbContext(c as never, deps) })} />));
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, quietContact } from '../../fixtures/contacts.js';
 import { decide, recordContact } from '../../support/decisions.js';
+import { webSession } from '../../support/second-opinions.js';
 import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
 import { WITHOUT_CONSENT } from '../../support/sharing.js';
 import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
@@ -78,6 +79,32 @@ describe('the family explanation', () => {
       expect(JSON.stringify(entry.detail)).not.toContain('phone you');
       const list = await json(await t.request('GET', `/api/v1/contacts/${contactId}/family-explanations`, { role: 'auditor' }));
       expect(list.explanations.map((e: { id: string }) => e.id)).toEqual([sent.id]);
+    });
+  });
+
+  describe('pages', () => {
+    it('the practitioner previews with the reading age, a leak is shown as an error, and the kept letter prints alone', async () => {
+      const { cookie, csrf } = await webSession(t, 'screener', 'screener-1');
+      const preview = await t.app.request(`/contacts/${contactId}/family-explanation?audience=child`, { headers: { cookie } });
+      expect(preview.status).toBe(200);
+      const html = await preview.text();
+      expect(html).toContain('Reading age about');
+      expect(html).toContain('marked by the screener as not for the family');
+      expect(leaks(html.replace(/<textarea[\s\S]*?<\/textarea>/g, ''))).toEqual([]);
+      const post = (text: string) => t.app.request(`/contacts/${contactId}/family-explanation`, {
+        method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrf, audience: 'child', text, notForFamily: '' }).toString(),
+      });
+      const refused = await post(`Hello. ${PLANTED.referrerName} told us.`);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain('gives away the referrer’s name');
+      const sent = await post('Hello, we talked about what happens next. A social worker will visit you soon.');
+      expect(sent.status).toBe(303);
+      const letter = await (await t.app.request(sent.headers.get('location')!, { headers: { cookie } })).text();
+      expect(letter).toContain('<div class="app-letter">Hello, we talked about what happens next.');
+      expect(letter).toContain('/ui/family-print.css');
+      const css = await t.app.request('/ui/family-print.css');
+      expect(await css.text()).toMatch(/@media print[\s\S]*\.app-no-print/);
     });
   });
 
