@@ -27,6 +27,7 @@ import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
 import { sharingRoutes } from './http/routes/sharing.routes.js';
 import { familyRoutes } from './http/routes/family.routes.js';
+import { subjectAccessRoutes } from './http/routes/subject-access.routes.js';
 import { validationHook } from './http/validation.js';
 import { webRoutes, type WebOptions } from './web/routes.js';
 
@@ -89,6 +90,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', secondOpinionRoutes(deps));
   app.route('/api/v1', sharingRoutes(deps));
   app.route('/api/v1', familyRoutes(deps));
+  app.route('/api/v1', subjectAccessRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));
   if (options.web) app.route('/', webRoutes(deps, options.web));

@@ -37,6 +37,7 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/contacts/{id}/family-explanation/draft': ['screener', 'manager'],
   'POST /api/v1/contacts/{id}/family-explanations': ['screener', 'manager'],
   'GET /api/v1/contacts/{id}/family-explanations': ['screener', 'manager', 'auditor'],
+  'GET /api/v1/subject-access/{personId}': ['manager', 'auditor'],
   'GET /api/v1/transfers': ['screener', 'manager'],
   // The acknowledging authority's system (admin) or either authority's staff; the verb tells the two apart.
   'POST /api/v1/transfers/{id}/acknowledgement': ['screener', 'manager', 'admin'],

@@ -30,6 +30,7 @@ import type { FieldErrors } from './components.js';
 import { ContactPage } from './pages/contact.js';
 import { SharingLedger } from './sharing/sharing-ledger.js';
 import { familyPages } from './family/family-pages.js';
+import { subjectAccessPages } from './subject-access/subject-access-pages.js';
 import { AuditPage, type SampleForm } from './pages/audit.js';
 import { DecisionForm, DecisionHistory } from './pages/decision-section.js';
 import { OversightPage } from './pages/oversight.js';
@@ -268,6 +269,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
 
   app.route('/', secondOpinionPages(deps));
   app.route('/', familyPages(deps));
+  app.route('/', subjectAccessPages(deps));
 
   app.get('/rules', (c) => c.html(<RulesPage session={signedIn(c)!} rules={describeRules({ ctx: verbContext(c as never, deps) })} />));
 

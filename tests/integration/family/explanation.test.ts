@@ -131,6 +131,41 @@ describe('the family explanation', () => {
     });
   });
 
+  describe('subject access', () => {
+    it('the child’s export holds their own record and what was decided, with the referrer, other adults and the partner’s answer redacted and listed', async () => {
+      const res = await t.request('GET', '/api/v1/subject-access/P-000001', { role: 'auditor', sub: 'auditor-1' });
+      expect(res.status).toBe(200);
+      const sar = await json(res);
+      const text = JSON.stringify(sar.contacts);
+      expect(leaks(text)).toEqual([]);
+      expect(text).not.toContain('Neighbour');
+      const mine = sar.contacts.find((c: { contactId: string }) => c.contactId === contactId);
+      expect(mine.you[0]).toMatchObject({ kind: 'child', personId: 'P-000001', givenName: 'Sam', dateOfBirth: '2020-09-01' });
+      expect(mine.decisions[0]).toMatchObject({ outcome: 'assessment_s17', rationale: '[redacted]' });
+      expect(mine.informationSharing[0]).toMatchObject({ partner: 'police', consent: 'not_sought', withoutConsentReason: 'prejudice_crime' });
+      expect(mine.lettersToTheFamily.length).toBeGreaterThan(0);
+      const fields = sar.redactions.filter((r: { contactId: string }) => r.contactId === contactId).map((r: { field: string }) => r.field.replace(`/contacts/${contactId}`, ''));
+      expect(fields).toEqual(expect.arrayContaining(['/referrer', '/narrative', '/adults/0', '/adults/1', '/checks/police/response', '/decisions/1/rationale']));
+      expect(sar.redactions.every((r: { reason: string; basis: string }) => r.reason.length > 0 && r.basis.startsWith('DPA 2018'))).toBe(true);
+      const produced = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'subject_access.produced').executeTakeFirstOrThrow();
+      expect(produced).toMatchObject({ actor_sub: 'auditor-1', contact_id: null });
+      expect(produced.detail).toMatchObject({ exportId: sar.id, redactions: sar.redactions.length });
+      expect((produced.detail as { contactIds: string[] }).contactIds).toContain(contactId);
+      expect(JSON.stringify(produced.detail)).not.toContain('P-000001');
+    });
+
+    it('prints as a page with the redaction schedule; a screener may not produce one, and an unknown person is 404', async () => {
+      const { cookie } = await webSession(t, 'manager', 'manager-1');
+      const page = await (await t.app.request('/subject-access/P-000001', { headers: { cookie } })).text();
+      expect(page).toContain('What we hold about P-000001');
+      expect(page).toContain('Redactions, for the reviewer');
+      expect(leaks(page)).toEqual([]);
+      expect((await t.request('GET', '/api/v1/subject-access/P-000001', { role: 'screener' })).status).toBe(403);
+      expect((await t.request('GET', '/api/v1/subject-access/P-nobody', { role: 'manager' })).status).toBe(404);
+      expect((await t.request('GET', '/api/v1/subject-access/P-000001', { role: 'manager', la: OTHER_LA })).status).toBe(404);
+    });
+  });
+
   describe('security', () => {
     it('an auditor may not send one; another authority cannot see the contact', async () => {
       expect((await t.request('POST', `/api/v1/contacts/${contactId}/family-explanations`, { role: 'auditor', body: { audience: 'child', text: 'Hello, this is a letter for you.' } })).status).toBe(403);
