@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AccuracySummary } from '../src/rules/accuracy/summary.js';
-import { renderRuleDoc } from '../src/rules/doc.js';
+import { renderTransparencyRecord } from '../src/rules/atrs.js';
 import { loadRuleSet } from '../src/rules/rule-set.js';
 import { loadSettings } from '../src/rules/settings.js';
 
@@ -22,7 +22,7 @@ const settings = values.la ? book.forAuthority(values.la) : { ...book.forAuthori
 // The figures rules:evaluate --write keeps beside the docs; the record says if they belong to another version of the pack.
 const accuracyFile = 'docs/rule-pack-accuracy.json';
 const accuracy = existsSync(accuracyFile) ? JSON.parse(readFileSync(accuracyFile, 'utf8')) as AccuracySummary : null;
-const markdown = renderRuleDoc({ ruleSet, settings: { la: settings.la, hash: settings.hash, values: settings.values }, inUseSince: null, generatedAt: new Date(), accuracy });
+const markdown = renderTransparencyRecord({ ruleSet, settings: { la: settings.la, hash: settings.hash, values: settings.values }, inUseSince: null, generatedAt: new Date(), accuracy });
 
 if (positionals[0]) {
   writeFileSync(positionals[0], `${markdown}\n`);

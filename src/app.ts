@@ -27,6 +27,9 @@ import { secondOpinionRoutes } from './http/routes/second-opinions.routes.js';
 import { referrerFeedbackRoutes } from './http/routes/referrer-feedback.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
+import { sharingRoutes } from './http/routes/sharing.routes.js';
+import { familyRoutes } from './http/routes/family.routes.js';
+import { subjectAccessRoutes } from './http/routes/subject-access.routes.js';
 import { validationHook } from './http/validation.js';
 import { webRoutes, type WebOptions } from './web/routes.js';
 
@@ -90,6 +93,9 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', oversightRoutes(deps));
   app.route('/api/v1', referrerFeedbackRoutes(deps));
   app.route('/api/v1', secondOpinionRoutes(deps));
+  app.route('/api/v1', sharingRoutes(deps));
+  app.route('/api/v1', familyRoutes(deps));
+  app.route('/api/v1', subjectAccessRoutes(deps));
   app.doc31('/openapi.json', OPENAPI_INFO);
   // Cast: the docs page reads a narrow view of the OpenAPI 3.1 document (paths → operations), not its full type.
   app.route('/', docsRoutes(() => app.getOpenAPI31Document(OPENAPI_INFO) as never));

@@ -13,6 +13,8 @@ import * as teams from './migrations/2026-12-01-50-teams.js';
 import * as secondScreens from './migrations/2026-12-01-51-second-screens.js';
 import * as calibration from './migrations/2026-12-01-52-calibration.js';
 import * as webSessions from './migrations/2026-12-01-30-web-sessions.js';
+import * as informationSharing from './migrations/2026-12-01-60-information-sharing.js';
+import * as familyExplanations from './migrations/2026-12-01-61-family-explanations.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-51-second-screens': secondScreens,
   '2026-12-01-52-calibration': calibration,
   '2026-12-01-30-web-sessions': webSessions,
+  '2026-12-01-60-information-sharing': informationSharing,
+  '2026-12-01-61-family-explanations': familyExplanations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -212,6 +212,42 @@ export interface ChecksTable {
   retriage_id: string | null;
 }
 
+export interface InformationSharingTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  kind: 'check' | 'disclosure';
+  check_id: string | null;
+  partner: string;
+  shared: string | null;
+  lawful_basis: string;
+  special_category_condition: string | null;
+  consent: 'given' | 'refused' | 'not_sought';
+  without_consent_reason: string | null;
+  rationale: string;
+  decided_by: string;
+  decided_at: Instant;
+  recorded_by: string;
+  recorded_at: Instant;
+}
+
+export interface FamilyExplanationsTable {
+  id: string;
+  la: string;
+  contact_id: string;
+  decision_id: string;
+  audience: string;
+  text: string;
+  drafted_text: string;
+  reading_ease: number;
+  grade: number;
+  reading_age: number;
+  not_for_family: Json<string[]>;
+  referrer_named: boolean;
+  sent_by: string;
+  sent_at: Instant;
+}
+
 export interface TransfersTable {
   id: string;
   la: string;
@@ -392,6 +428,8 @@ export interface DB {
   calibration_items: CalibrationItemsTable;
   calibration_answers: CalibrationAnswersTable;
   web_sessions: WebSessionsTable;
+  information_sharing: InformationSharingTable;
+  family_explanations: FamilyExplanationsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -431,3 +469,7 @@ export interface WebSessionsTable {
   created_at: ColumnType<Date, Date | string, Date | string>;
   seen_at: ColumnType<Date, Date | string, Date | string>;
 }
+export type SharingRow = Selectable<InformationSharingTable>;
+export type NewSharingRow = Insertable<InformationSharingTable>;
+export type FamilyExplanationRow = Selectable<FamilyExplanationsTable>;
+export type NewFamilyExplanationRow = Insertable<FamilyExplanationsTable>;

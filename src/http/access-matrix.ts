@@ -34,6 +34,13 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/oversight/summary': ['manager', 'auditor'],
   'GET /api/v1/checks': ['screener', 'manager'],
   'POST /api/v1/checks/{id}/response': ['screener', 'admin'],
+  'POST /api/v1/checks/{id}/sharing': ['screener', 'manager'],
+  'POST /api/v1/contacts/{id}/disclosures': ['screener', 'manager'],
+  'GET /api/v1/contacts/{id}/sharing': ['screener', 'manager', 'auditor'],
+  'POST /api/v1/contacts/{id}/family-explanation/draft': ['screener', 'manager'],
+  'POST /api/v1/contacts/{id}/family-explanations': ['screener', 'manager'],
+  'GET /api/v1/contacts/{id}/family-explanations': ['screener', 'manager', 'auditor'],
+  'GET /api/v1/subject-access/{personId}': ['manager', 'auditor'],
   'GET /api/v1/transfers': ['screener', 'manager'],
   // The acknowledging authority's system (admin) or either authority's staff; the verb tells the two apart.
   'POST /api/v1/transfers/{id}/acknowledgement': ['screener', 'manager', 'admin'],

@@ -18,7 +18,7 @@ function base32(bytes: Uint8Array): string {
   return out;
 }
 
-export type IdPrefix = 'con' | 'chd' | 'adt' | 'tri' | 'aud' | 'dec' | 'rev' | 'req' | 'smp' | 'chk' | 'trf' | 'rpl' | 'fbk'
+export type IdPrefix = 'con' | 'chd' | 'adt' | 'tri' | 'aud' | 'dec' | 'rev' | 'req' | 'smp' | 'chk' | 'trf' | 'rpl' | 'fbk' | 'shr' | 'fex' | 'sar'
   | 'tem' | 'ssd' | 'ssc' | 'prc' | 'cex' | 'cal';
 
 /** Prefixed, time-ordered ids (`con_…`): sortable by creation, unguessable, readable in logs. */

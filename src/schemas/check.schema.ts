@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { PARTNERS, PRIORITIES, PROMPT_ACTIONS, ROUTES, URGENCIES } from './codes.js';
 import { Instant } from './contact.schema.js';
+import { SharingBasisSchema, SharingViewSchema } from './sharing.schema.js';
 import { TriageSchema } from './triage.schema.js';
 
-export const CHECK_STATUSES = ['awaiting_dispatch', 'dispatch_failed', 'send_by_hand', 'awaiting_response', 'responded'] as const;
+export const CHECK_STATUSES = ['awaiting_basis', 'awaiting_dispatch', 'dispatch_failed', 'send_by_hand', 'awaiting_response', 'responded'] as const;
 export const RESPONSE_CHANNELS = ['phone', 'email', 'secure_email', 'meeting', 'letter', 'partner_api', 'other'] as const;
 
 const flag = z.boolean().nullish();
@@ -32,6 +33,7 @@ export const CheckResponseInputSchema = z.strictObject({
   noInformationHeld: z.boolean().optional(),
   summary: text(5000),
   findings: z.array(CheckFindingSchema).max(40).optional(),
+  sharing: SharingBasisSchema.optional().openapi({ description: 'The lawful basis and consent position for the check, when none was recorded before it was sent (a check made by hand): required then, refused otherwise' }),
 }).openapi('CheckResponseInput');
 
 export type CheckResponseInput = z.infer<typeof CheckResponseInputSchema>;
@@ -64,6 +66,7 @@ export const CheckViewSchema = z.object({
   responseRecordedBy: z.string().nullable(),
   responseChannel: z.string().nullable(),
   retriageId: z.string().nullable(),
+  sharing: SharingViewSchema.nullable().openapi({ description: 'The information-sharing decision behind the check; null while it is awaiting_basis' }),
 }).openapi('Check');
 export type CheckView = z.infer<typeof CheckViewSchema>;
 

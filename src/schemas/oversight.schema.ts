@@ -65,4 +65,11 @@ export const OversightSummarySchema = z.object({
   managers: z.array(z.object({
     manager: z.string(), reviews: CountCell, endorse: z.number().int(), overturn: z.number().int(), return: z.number().int(), perWorkingDay: z.number().nullable(),
   })),
+  informationSharing: z.object({
+    checks: z.number().int().openapi({ description: 'Checks whose information-sharing basis was decided in the period' }),
+    withoutConsent: ShareCell.openapi({ description: 'Of those, the share made without the family’s agreement (refused or not sought)' }),
+    refused: CountCell.openapi({ description: 'Checks made after the family refused' }),
+    reasons: z.record(z.string(), CountCell).openapi({ description: 'Why checks went without agreement, one count per reason (DfE 2024 advice categories)' }),
+    byPartner: z.array(z.object({ partner: z.string(), withoutConsent: ShareCell, reasons: z.record(z.string(), CountCell) })),
+  }).openapi({ description: 'Consent practice on multi-agency checks, by partner' }),
 }).openapi('OversightSummary');

@@ -51,6 +51,8 @@ export const SAMPLE_CSV_COLUMNS = [
   ['verdict', 'endorse, overturn or return, if reviewed'],
   ['rule_set_hash', 'The hash of the rule set the triage was made with'],
   ['stratum', 'The stratum it was drawn for, when stratified'],
+  ['shared_without_consent', 'How many checks and disclosures to partners went without the family’s agreement (refused or not sought)'],
+  ['information_sharing', 'Each check and disclosure as kind:partner:lawful basis:consent[:reason why without agreement], separated by ;'],
 ] as const;
 
 export const SampledContactSchema = ContactWithDecisionsSchema.extend({
@@ -58,6 +60,10 @@ export const SampledContactSchema = ContactWithDecisionsSchema.extend({
   overridden: z.boolean().nullable(),
   youngestAgeMonths: z.number().int().nullable(),
   stratum: z.string().nullable(),
+  informationSharing: z.array(z.object({
+    kind: z.enum(['check', 'disclosure']), partner: z.string(), lawfulBasis: z.string(), consent: z.enum(['given', 'refused', 'not_sought']),
+    withoutConsentReason: z.string().nullable(), decidedBy: z.string(), decidedAt: z.string(),
+  })).openapi({ description: 'The information-sharing ledger of the contact: each check and disclosure with its basis' }),
 }).openapi('SampledContact');
 
 export const AuditSampleSchema = z.object({

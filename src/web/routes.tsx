@@ -5,6 +5,7 @@ import { calibrationRoutes } from './calibration/routes.js';
 import { contactRoutes } from './contacts/routes.js';
 import { decisionRoutes } from './decisions/routes.js';
 import { errorPage } from './error-page.js';
+import { familyPages } from './family/family-pages.js';
 import { csrfCheck, pageHeaders, requireSession, SIGNED_IN_PATHS } from './middleware.js';
 import { outcomeRoutes } from './outcomes/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
@@ -15,6 +16,7 @@ import { sessionMiddleware, type WebEnv } from './session.js';
 import { demoBanner } from './sign-in/demo-banner.js';
 import { signInRoutes } from './sign-in/routes.js';
 import { staticRoutes } from './static.js';
+import { subjectAccessPages } from './subject-access/subject-access-pages.js';
 import { storableForm } from './storable-form.js';
 import { teamRoutes } from './teams/routes.js';
 
@@ -55,6 +57,8 @@ export function webRoutes(deps: Deps, options: WebOptions) {
   app.route('/', calibrationRoutes(deps));
   app.route('/', teamRoutes(deps));
   app.route('/', outcomeRoutes(deps));
+  app.route('/', familyPages(deps));
+  app.route('/', subjectAccessPages(deps));
   app.route('/', ruleRoutes(deps));
   app.onError(errorPage);
   return app;

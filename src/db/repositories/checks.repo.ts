@@ -4,7 +4,7 @@ import type { CheckRow, NewCheckRow } from '../schema.js';
 
 type CheckPatch = Partial<Omit<CheckRow, 'id' | 'la' | 'contact_id' | 'asks' | 'people' | 'response'>> & { response?: Record<string, unknown> };
 
-export const OUTSTANDING = ['awaiting_dispatch', 'dispatch_failed', 'send_by_hand', 'awaiting_response'] as const;
+export const OUTSTANDING = ['awaiting_basis', 'awaiting_dispatch', 'dispatch_failed', 'send_by_hand', 'awaiting_response'] as const;
 
 export type NewCheck = Omit<NewCheckRow, 'asks' | 'people'> & { asks: unknown[]; people: unknown[] };
 

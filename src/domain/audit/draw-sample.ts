@@ -7,6 +7,14 @@ import { OUTCOMES } from '../../schemas/decision.schema.js';
 import type { AuditSampleInput } from '../../schemas/sample.schema.js';
 import { requireRole } from '../actor.js';
 import { contactView } from '../contacts/contact-view.js';
+import { listSharingForContacts } from '../../db/repositories/sharing.repo.js';
+import type { SharingRow } from '../../db/schema.js';
+
+/** What an auditor needs of each sharing decision: who, on what basis, with or without agreement and why. */
+const sharingSummary = (r: SharingRow) => ({
+  kind: r.kind, partner: r.partner, lawfulBasis: r.lawful_basis, consent: r.consent, withoutConsentReason: r.without_consent_reason,
+  decidedBy: r.decided_by, decidedAt: new Date(r.decided_at).toISOString(),
+});
 import type { VerbContext } from '../context.js';
 import { present } from '../../lib/one-of.js';
 
@@ -68,7 +76,9 @@ export async function drawAuditSample({ ctx, query }: { ctx: VerbContext; query:
       ? await sampleClosedContacts(tx, filter)
       : await sampleClosedContactsByStratum(tx, filter, query.stratify === 'outcome' ? 'final_outcome' : 'priority',
         query.stratify === 'outcome' ? (query.outcome ?? OUTCOMES) : (query.priority ?? PRIORITIES), query.perStratum);
-    const contacts = sampledViews(sampled, await loadContactSet(tx, actor.la, sampled.map((s) => s.id)));
+    const views = sampledViews(sampled, await loadContactSet(tx, actor.la, sampled.map((s) => s.id)));
+    const ledger = await listSharingForContacts(tx, actor.la, views.map((c) => c.id));
+    const contacts = views.map((c) => ({ ...c, informationSharing: ledger.filter((r) => r.contact_id === c.id).map(sharingSummary) }));
     const size = query.stratify === undefined ? query.size : null;
     const perStratum = query.stratify === undefined ? null : query.perStratum;
     const contactIds = contacts.map((c) => c.id);

@@ -23,6 +23,8 @@ export function sampleCsv(sample: AuditSample): string {
       c.id, c.receivedAt, c.closedAt, c.triage.priority, c.triage.score, c.referrerGroup, c.youngestAgeMonths,
       c.decision?.outcome, c.finalOutcome, c.overridden, declined.join(';'), c.decision?.decidedBy,
       latestReview?.reviewedBy, latestReview?.verdict, c.triage.ruleSet.hash, c.stratum,
+      c.informationSharing.filter((r) => r.consent !== 'given').length,
+      c.informationSharing.map((r) => [r.kind, r.partner, r.lawfulBasis, r.consent, ...(r.withoutConsentReason ? [r.withoutConsentReason] : [])].join(':')).join(';'),
     ];
     lines.push(row.map(csvCell).join(','));
   }

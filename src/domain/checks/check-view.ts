@@ -1,15 +1,16 @@
 import { OUTSTANDING } from '../../db/repositories/checks.repo.js';
-import type { CheckRow } from '../../db/schema.js';
+import type { CheckRow, SharingRow } from '../../db/schema.js';
 import { isoInstant as iso } from '../../lib/dates.js';
 import { oneOf } from '../../lib/one-of.js';
 import type { PartnerSettings } from '../../rules/partner-settings.js';
 import { type CheckView, CHECK_STATUSES, CheckViewSchema } from '../../schemas/check.schema.js';
 import { PARTNERS, PRIORITIES } from '../../schemas/codes.js';
+import { sharingView } from '../sharing/sharing-view.js';
 
 const outstanding = new Set<string>(OUTSTANDING);
 
 /** A check as the API shows it; overdue is worked out against the caller's now, not stored. */
-export function checkView(check: CheckRow, partners: PartnerSettings, now: Date): CheckView {
+export function checkView(check: CheckRow, partners: PartnerSettings, now: Date, sharing: SharingRow | null): CheckView {
   const partner = oneOf(PARTNERS, check.partner);
   return {
     id: check.id,
@@ -39,5 +40,6 @@ export function checkView(check: CheckRow, partners: PartnerSettings, now: Date)
     responseRecordedBy: check.response_recorded_by,
     responseChannel: check.response_channel,
     retriageId: check.retriage_id,
+    sharing: sharing ? sharingView(sharing) : null,
   };
 }

@@ -78,10 +78,11 @@ export async function openChecks(
     const url = partnerEndpoint(partners, la, p.partner, p.partnerLa);
     return {
       id: deps.ids('chk'), la, contact_id: contact.id, partner: p.partner, partner_la: p.partnerLa,
-      dispatch: url ? 'api' : 'by_hand', status: url ? 'awaiting_dispatch' : 'send_by_hand', priority,
+      // Nothing leaves until a practitioner records the lawful basis and consent position (POST /checks/{id}/sharing).
+      dispatch: url ? 'api' : 'by_hand', status: 'awaiting_basis', priority,
       asks: p.asks, people: p.people, requested_at: now,
       due_at: addWorkingDays(now, partners.partners[p.partner].dueWorkingDays[priority], settings.calendar),
-      next_attempt_at: url ? now : null,
+      next_attempt_at: null,
     };
   });
   await insertChecks(tx, checks);

@@ -10,6 +10,10 @@ import { gatherHistory } from '../contacts/gather-history.js';
 import type { VerbContext } from '../context.js';
 import { Conflict, NotFound, ValidationFailed } from '../errors.js';
 import { checkView } from './check-view.js';
+import type { Database } from '../../db/client.js';
+import { findSharingForCheck } from '../../db/repositories/sharing.repo.js';
+import type { CheckRow } from '../../db/schema.js';
+import { storeCheckSharing } from '../sharing/record-check-sharing.js';
 import { changesPicture, findingErrors, summariseFindings } from './enrich.js';
 import { openChecks } from './open-follow-ups.js';
 import type { Prompt } from '../../rules/evaluate.js';
@@ -51,10 +55,11 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
   const result = await deps.db.transaction().execute(async (tx) => {
     const locked = present(await findCheckForUpdate(tx, actor.la, checkId), 'check');
     if (locked.status === 'responded') throw new Conflict(`Check ${checkId} already has an answer, recorded at ${new Date(present(locked.response_recorded_at, 'response_recorded_at')).toISOString()}`);
+    await requireSharing(tx, ctx, locked, input);
     let updated = await updateCheck(tx, checkId, {
       status: 'responded', next_attempt_at: null, responded_at: respondedAt, response_recorded_at: now,
       response_recorded_by: actor.sub, response_channel: channel,
-      response: { ...input, respondedAt: respondedAt.toISOString(), findings },
+      response: { ...withoutSharing(input), respondedAt: respondedAt.toISOString(), findings },
     });
     let later: LaterTriage | null = null;
     let newChecks: AuditEvent[] = [];
@@ -103,7 +108,28 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
     return { check: updated, later };
   });
   deps.logger.info({ checkId, partner: check.partner, retriaged: result.later !== null, requestId: ctx.requestId }, 'check answered');
-  return { check: checkView(result.check, deps.checks.partners, now), retriage: result.later ? laterTriageView(result.later) : null };
+  const sharing = (await findSharingForCheck(deps.db, checkId))!;
+  return { check: checkView(result.check, deps.checks.partners, now, sharing), retriage: result.later ? laterTriageView(result.later) : null };
+}
+
+const withoutSharing = ({ sharing: _, ...rest }: CheckResponseInput) => rest;
+
+/**
+ * A check answered before anything was recorded about sharing (made by
+ * phone, say) needs its basis now; one that has its basis must not be given
+ * a second. A partner's system can only answer a check it was sent.
+ */
+async function requireSharing(tx: Database, ctx: VerbContext, check: CheckRow, input: CheckResponseInput): Promise<void> {
+  const recorded = await findSharingForCheck(tx, check.id);
+  if (recorded && input.sharing) {
+    throw new ValidationFailed('This check already has its information-sharing basis recorded', [{ path: '/sharing', message: `must be absent: recorded at ${new Date(recorded.recorded_at).toISOString()}` }]);
+  }
+  if (recorded) return;
+  if (!input.sharing) {
+    throw new ValidationFailed('No information may be asked of a partner without a recorded lawful basis and consent position',
+      [{ path: '/sharing', message: 'is required: this check has no information-sharing basis recorded (POST /api/v1/checks/{id}/sharing, or send it here)' }]);
+  }
+  await storeCheckSharing(tx, ctx, check, input.sharing, '/sharing');
 }
 
 async function historyFor(ctx: VerbContext, contactId: string) {

@@ -4,6 +4,8 @@ import type { OversightQuery } from '../../schemas/oversight.schema.js';
 import { requireRole } from '../actor.js';
 import type { VerbContext } from '../context.js';
 import { SMALL_NUMBER } from './cells.js';
+import { listPeriodCheckSharing } from '../../db/repositories/sharing.repo.js';
+import { sharingWithoutConsent } from './sharing-shares.js';
 import { contactCounts, managerRates, nfaShares, overrideByRule, recontactAfterNfa, screenerRates } from './summarise.js';
 import { suggestionChanges } from './suggestion-changes.js';
 
@@ -29,11 +31,12 @@ export async function summariseOversight({ ctx, query }: { ctx: VerbContext; que
   };
   const workingDays = countWorkingDays(query.from, query.to, calendar);
   // One snapshot: every figure is read from the same state of the data.
-  const { contacts, children, decisions, reviews } = await deps.db.transaction().execute(async (tx) => {
-    const [contacts, children, decisions, reviews] = await Promise.all([
+  const { contacts, children, decisions, reviews, sharing } = await deps.db.transaction().execute(async (tx) => {
+    const [contacts, children, decisions, reviews, sharing] = await Promise.all([
       listPeriodContacts(tx, period), listPeriodChildren(tx, period), listPeriodDecisions(tx, period), countPeriodReviews(tx, period),
+      listPeriodCheckSharing(tx, period.la, period.from, period.to),
     ]);
-    return { contacts, children, decisions, reviews };
+    return { contacts, children, decisions, reviews, sharing };
   });
   return {
     localAuthority: actor.la,
@@ -49,6 +52,7 @@ export async function summariseOversight({ ctx, query }: { ctx: VerbContext; que
     screeners: screenerRates(decisions, workingDays),
     suggestionChanges: suggestionChanges(decisions),
     managers: managerRates(reviews, workingDays),
+    informationSharing: sharingWithoutConsent(sharing),
   };
 }
 

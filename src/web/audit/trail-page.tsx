@@ -4,6 +4,7 @@ import { childrenInWords, contactDetails } from '../contact-name.js';
 import type { ContactSummary } from '../../domain/contacts/summarise-contacts.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
+import { SharingEventLine } from '../sharing/sharing-event.js';
 
 type Trail = Awaited<ReturnType<typeof readTrail>>;
 
@@ -20,6 +21,7 @@ export function TrailPage({ session, trail, summary }: { session: WebSession; tr
           <li class="app-timeline__event">
             <h2 class="govuk-heading-s">{e.event.replace(/_/g, ' ')}</h2>
             <p class="govuk-body-s">{formatInstant(e.at)} · {e.actor.sub} ({e.actor.role}){e.change ? ` · ${e.change.statusBefore ?? 'new'} → ${e.change.statusAfter}` : ''}</p>
+            <SharingEventLine detail={e.detail as Record<string, unknown>} />
           </li>
         ))}
       </ol>

@@ -6,6 +6,7 @@ import { ErrorSummary, type FieldErrors } from '../components.js';
 import { DecisionForm, DecisionHistory } from '../decisions/decision-section.js';
 import { sessionOf, webVerbContext, type WebContext } from '../session.js';
 import type { FormValues } from '../form-values.js';
+import { SharingLedger } from '../sharing/sharing-ledger.js';
 import { ContactPage } from './contact-page.js';
 
 /** One contact's page: its triage, its decisions, and what the person signed in may do next. */
@@ -32,6 +33,8 @@ export async function showContact(c: WebContext, deps: Deps, form: FormValues = 
         </form>
       ) : null}
       {session.role === 'manager' || session.role === 'auditor' ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/trail`}>Trail of this contact</a></p> : null}
+      <SharingLedger db={deps.db} la={session.la} contactId={contact.id} />
+      {(contact.status === 'decided' || contact.status === 'closed') && session.role !== 'auditor' ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/family-explanation`}>Explain the decision to the family</a></p> : null}
     </>
   );
   const summary = (await summariseContacts({ ctx: webVerbContext(c, deps), ids: [contact.id] })).get(contact.id);

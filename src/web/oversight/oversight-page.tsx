@@ -5,6 +5,7 @@ import type { WebSession } from '../session.js';
 import { BarChart, shareBars, ShareTable } from '../charts.js';
 import { SuggestionChanges } from './suggestion-changes.js';
 import { count } from '../plural.js';
+import { SharingOversight } from '../sharing/sharing-oversight.js';
 
 /** Oversight figures for the authority: each chart with its table beside it. */
 export function OversightPage({ session, query, summary, errors }: { session: WebSession; query: { from?: string; to?: string }; summary: OversightSummary | null; errors: FieldErrors }) {
@@ -69,6 +70,7 @@ export function OversightPage({ session, query, summary, errors }: { session: We
             </tbody>
           </table>
           <SuggestionChanges changes={summary.suggestionChanges} />
+          <SharingOversight figures={summary.informationSharing} />
         </>
       ) : null}
     </Layout>

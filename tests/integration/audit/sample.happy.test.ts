@@ -163,12 +163,12 @@ describe('GET /api/v1/audit/samples', () => {
     expect(res.headers.get('x-sample-seed')).toBe('hotel');
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe(SAMPLE_CSV_COLUMNS.map(([name]) => name).join(','));
-    expect(lines[0]).toBe('contact_id,received_at,closed_at,priority,score,referrer_group,youngest_age_months,outcome,final_outcome,overridden,declined_prompts,screener,reviewer,verdict,rule_set_hash,stratum');
+    expect(lines[0]).toBe('contact_id,received_at,closed_at,priority,score,referrer_group,youngest_age_months,outcome,final_outcome,overridden,declined_prompts,screener,reviewer,verdict,rule_set_hash,stratum,shared_without_consent,information_sharing');
     expect(lines).toHaveLength(3);
     const row = lines[2]!.split(',');
     expect(row[0]).toBe(ids[4]);
     expect(row.slice(1, 4)).toEqual(['2023-03-14T09:20:00.000Z', '2026-11-27T10:00:00.000Z', 'red']);
-    expect(row.slice(5)).toEqual(['non_professional', '6', 'nfa', 'strategy_discussion', 'true', expect.stringContaining('strategy_discussion'), 'ben', 'manager-1', 'overturn', t.deps.ruleSet.hash, '']);
+    expect(row.slice(5)).toEqual(['non_professional', '6', 'nfa', 'strategy_discussion', 'true', expect.stringContaining('strategy_discussion'), 'ben', 'manager-1', 'overturn', t.deps.ruleSet.hash, '', '0', '']);
     expect(lines[1]!.split(',').slice(5, 14)).toEqual(['anonymous', '74', 'nfa', 'nfa', 'true', expect.any(String), 'anna', 'manager-1', 'endorse']);
   });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, quietContact } from '../../fixtures/contacts.js';
 import { dispatchChecks } from '../../../src/domain/checks/dispatch-checks.js';
 import { json, PARTNER_ENV, PARTNER_URLS, START_UP_MS } from '../../support/partners.js';
+import { releaseChecks } from '../../support/sharing.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 interface Received { partner: string; path: string; idempotencyKey: string | null; body: Record<string, unknown> }
@@ -64,6 +65,16 @@ describe('dispatching checks to partners', () => {
     expect(Object.keys(checks).sort()).toEqual(['cp_is', 'education', 'health_gp', 'police', 'previous_authority', 'probation']);
   });
 
+  it('nothing is sent until a practitioner records the basis for sharing', async () => {
+    await dispatchChecks(t.deps);
+    expect(received).toEqual([]);
+    expect(Object.values(await checksOf(contactId)).map((c) => c.status)).toEqual(Array(6).fill('awaiting_basis'));
+    await releaseChecks(t, contactId);
+    const checks = await checksOf(contactId);
+    expect(checks.police).toMatchObject({ status: 'awaiting_dispatch', next_attempt_at: t.clock.now() });
+    expect(checks.probation).toMatchObject({ status: 'send_by_hand', next_attempt_at: null });
+  });
+
   it('success, slow, 500, malformed and no answer: each check in its state, the contact intact', async () => {
     await dispatchChecks(t.deps);
     const checks = await checksOf(contactId);
@@ -116,6 +127,7 @@ describe('dispatching checks to partners', () => {
   it('a partner that never takes the request is left to be asked by hand after the last attempt', async () => {
     server.use(http.post(`${PARTNER_URLS.education}/check-requests`, () => HttpResponse.error()));
     const id = (await json(await t.request('POST', '/api/v1/contacts', { body: movedIn() }))).id;
+    await releaseChecks(t, id);
     for (let attempt = 1; attempt <= 3; attempt++) {
       await dispatchChecks(t.deps);
       t.clock.advance(60_000 * 2 ** (attempt - 1) + 1);
@@ -124,7 +136,7 @@ describe('dispatching checks to partners', () => {
     expect(checks.education).toMatchObject({ status: 'send_by_hand', dispatch: 'api', attempts: 3, next_attempt_at: null });
     expect(checks.education!.last_error).toMatch(/^no answer/);
     const trail = (await actionsOf(id)).filter((a) => a.detail.partner === 'education').map((a) => a.action);
-    expect(trail).toEqual(['check.requested', 'check.dispatch_failed', 'check.dispatch_failed', 'check.dispatch_abandoned']);
+    expect(trail).toEqual(['check.requested', 'check.sharing_recorded', 'check.dispatch_failed', 'check.dispatch_failed', 'check.dispatch_abandoned']);
     await expectContactIntact(id);
   });
 

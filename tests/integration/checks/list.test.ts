@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact } from '../../fixtures/contacts.js';
 import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
+import { WITH_CONSENT } from '../../support/sharing.js';
 import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
 /** The list of what partners still owe, soonest due first, with overdue marked. */
@@ -36,7 +37,7 @@ describe('GET /api/v1/checks', () => {
   it('an answered check leaves the outstanding list; late ones are listed as overdue', async () => {
     const { checks } = await json(await t.request('GET', `/api/v1/checks?contactId=${contactId}`));
     const probation = checks.find((c: { partner: string }) => c.partner === 'probation');
-    expect((await t.request('POST', `/api/v1/checks/${probation.id}/response`, { body: { respondent: { organisation: 'Probation' }, summary: 'Not known.' } })).status).toBe(200);
+    expect((await t.request('POST', `/api/v1/checks/${probation.id}/response`, { body: { respondent: { organisation: 'Probation' }, summary: 'Not known.', sharing: WITH_CONSENT } })).status).toBe(200);
     const outstanding = (await json(await t.request('GET', '/api/v1/checks?status=outstanding'))).checks;
     expect(outstanding.map((c: { partner: string }) => c.partner).sort()).toEqual(['health_gp', 'police']);
     expect((await json(await t.request('GET', '/api/v1/checks?status=overdue'))).checks).toEqual([]);

@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quietContact } from '../../fixtures/contacts.js';
 import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
+import { WITHOUT_CONSENT } from '../../support/sharing.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 /**
@@ -59,7 +60,7 @@ describe('a decision that stands, when a partner’s answer raises a critical pr
     const check = await t.deps.db.selectFrom('checks').selectAll().where('contact_id', '=', created.id).where('partner', '=', 'police').executeTakeFirstOrThrow();
     t.clock.advance(2 * 3_600_000);
     const answered = await t.request('POST', `/api/v1/checks/${check.id}/response`, {
-      body: { respondedAt: '2026-11-24T11:30:00Z', receivedVia: 'phone', respondent: { organisation: 'Police' }, summary: 'The child is on a plan.', findings: [{ person: child!.id, cpPlanCurrent: true }] },
+      body: { respondedAt: '2026-11-24T11:30:00Z', receivedVia: 'phone', respondent: { organisation: 'Police' }, summary: 'The child is on a plan.', findings: [{ person: child!.id, cpPlanCurrent: true }], sharing: WITHOUT_CONSENT },
     });
     expect(answered.status).toBe(200);
 

@@ -2,6 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, quietContact } from '../../fixtures/contacts.js';
 import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
+import { releaseChecks } from '../../support/sharing.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 /** Recording a contact opens its checks in the same transaction, and sends nothing before it answers. */
@@ -47,9 +48,14 @@ describe('checks requested when a contact is recorded', () => {
     }
     const police = checks.find((c) => c.partner === 'police')!;
     expect((police.asks as { action: string }[]).map((a) => a.action).sort()).toEqual(['household_checks', 'multi_agency_review', 'request_evidence']);
-    expect(police).toMatchObject({ dispatch: 'api', status: 'awaiting_dispatch', priority: contact.triage.priority, attempts: 0 });
-    expect(checks.find((c) => c.partner === 'probation')).toMatchObject({ dispatch: 'by_hand', status: 'send_by_hand', next_attempt_at: null });
-    expect(checks.find((c) => c.partner === 'health_visiting')).toMatchObject({ dispatch: 'by_hand', status: 'send_by_hand' });
+    // Nothing may leave before a practitioner records the basis for sharing; then each goes its way.
+    expect(checks.every((c) => c.status === 'awaiting_basis' && c.next_attempt_at === null)).toBe(true);
+    expect(police).toMatchObject({ dispatch: 'api', priority: contact.triage.priority, attempts: 0 });
+    await releaseChecks(t, contact.id);
+    const released = await t.deps.db.selectFrom('checks').selectAll().where('contact_id', '=', contact.id).execute();
+    expect(released.find((c) => c.partner === 'police')).toMatchObject({ dispatch: 'api', status: 'awaiting_dispatch', attempts: 0 });
+    expect(released.find((c) => c.partner === 'probation')).toMatchObject({ dispatch: 'by_hand', status: 'send_by_hand', next_attempt_at: null });
+    expect(released.find((c) => c.partner === 'health_visiting')).toMatchObject({ dispatch: 'by_hand', status: 'send_by_hand' });
   });
 
   it('a red contact’s checks are due by the close of the same working day; others by the partner’s working days', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { child, quietContact } from '../../fixtures/contacts.js';
 import type { ContactInput } from '../../../src/schemas/contact.schema.js';
 import { json, PARTNER_ENV, START_UP_MS } from '../../support/partners.js';
+import { releaseChecks } from '../../support/sharing.js';
 import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
 /** Answers to checks: stored with who gave them and when, and a new triage when they change the picture. */
@@ -33,6 +34,7 @@ describe('POST /api/v1/checks/{id}/response', () => {
     const res = await t.request('POST', '/api/v1/contacts', { body });
     expect(res.status).toBe(201);
     const contact = await json(res);
+    await releaseChecks(t, contact.id);
     const checks = await t.deps.db.selectFrom('checks').selectAll().where('contact_id', '=', contact.id).execute();
     const people = await t.deps.db.selectFrom('contact_children').select('id').where('contact_id', '=', contact.id).orderBy('position').execute();
     const adults = await t.deps.db.selectFrom('contact_adults').select('id').where('contact_id', '=', contact.id).orderBy('position').execute();
@@ -98,7 +100,8 @@ describe('POST /api/v1/checks/{id}/response', () => {
       const checks = await t.deps.db.selectFrom('checks').selectAll().where('contact_id', '=', contact.id).execute();
       expect(checks.map((c) => c.partner).sort()).toEqual(['cp_is', 'education', 'health_gp', 'police', 'probation']);
       const added = checks.filter((c) => ['cp_is', 'education'].includes(c.partner));
-      expect(added.every((c) => c.priority === body.retriage.triage.priority && c.status === 'awaiting_dispatch')).toBe(true);
+      // Checks a retriage opens wait for their own basis, like the first ones.
+      expect(added.every((c) => c.priority === body.retriage.triage.priority && c.status === 'awaiting_basis')).toBe(true);
       const requested = (await trailOf(contact.id)).filter((a) => a.action === 'check.requested').map((a) => a.detail.partner);
       expect(requested.sort()).toEqual(['cp_is', 'education', 'health_gp', 'police', 'probation']);
 

@@ -29,6 +29,21 @@ describe('the rules transparency record', () => {
     expect(doc).toContain('| repeatContactThreshold | 2 |');
   });
 
+  it('follows the Algorithmic Transparency Recording Standard: metadata, tier 1, the five tier 2 sections, then the rules, with the corpus figures', async () => {
+    const doc = await (await t.request('GET', '/api/v1/rules/doc', { role: 'auditor' })).text();
+    const headings = ['## Metadata', '## Tier 1: overview', '### 1.2 How and why it is used', '## Tier 2: owner and responsibility', '## Tier 2: description and rationale',
+      '## Tier 2: decision-making process', '## Tier 2: data', '## Tier 2: risks, mitigations and impact assessments', '# Annex: '];
+    const at = headings.map((h) => doc.indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(doc).toContain('| 2.1.1 Organisation | The local authority with ONS code E06000056 |');
+    const accuracy = JSON.parse(readFileSync('docs/rule-pack-accuracy.json', 'utf8'));
+    expect(doc).toContain(`Measured by \`npm run rules:evaluate\` on ${accuracy.measuredOn} over ${accuracy.corpus.cases} labelled contacts`);
+    const held = accuracy.parts.held_back.actions.find((a: { action: string }) => a.action === 'strategy_discussion').sensitivity;
+    expect(doc).toContain(`a strategy discussion was prompted in ${(held.rate * 100).toFixed(0)}% (${held.hits} of ${held.of})`);
+    expect(doc).toContain('DfE information-sharing advice for safeguarding practitioners (2024)');
+  });
+
   it('writes conditions as sentences from the fact catalogue, with the settings they compare against', async () => {
     const doc = await (await t.request('GET', '/api/v1/rules/doc', { role: 'auditor' })).text();
     const section = (id: string) => doc.slice(doc.indexOf(`Rule \`${id}\``), doc.indexOf('**Sources**', doc.indexOf(`Rule \`${id}\``)));

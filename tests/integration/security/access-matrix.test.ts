@@ -5,19 +5,19 @@ import { ACCESS_MATRIX, PUBLIC, routeKey } from '../../../src/http/access-matrix
 import type { AppEnv } from '../../../src/http/env.js';
 import { enforceAccessMatrix } from '../../../src/http/middleware/access.js';
 import { ROLES, type Role } from '../../../src/schemas/codes.js';
-import { quietContact } from '../../fixtures/contacts.js';
+import { child, quietContact } from '../../fixtures/contacts.js';
 import { decidedContact, draw, DRAW_EVERY_NO_ACTION, importCases, SECOND_SCREEN, setSettings, SIX_CASES, team } from '../../support/second-opinions.js';
 import { createTestApp, HOME_LA, OTHER_LA, storedCounts, type TestApp } from '../../support/test-app.js';
 
 /** An authority's records of each kind the routes name. */
 interface Records {
-  contact: string; team: string; screen: string; settle: string; exercise: string; closing: string; closed: string; practice: string[]; sub: string;
+  contact: string; team: string; screen: string; settle: string; exercise: string; closing: string; closed: string; practice: string[]; sub: string; person: string;
 }
 /** Ids of the right shapes that name nothing: a missing record must be answered as another authority's is. */
 const MISSING: Records = {
   contact: 'con_00000000000000000000000000', team: 'tem_00000000000000000000000000', screen: 'ssc_00000000000000000000000000',
   settle: 'ssc_00000000000000000000000000', exercise: 'cex_00000000000000000000000000', closing: 'cex_00000000000000000000000000',
-  closed: 'cex_00000000000000000000000000', practice: [], sub: 'nobody-here',
+  closed: 'cex_00000000000000000000000000', practice: [], sub: 'nobody-here', person: 'P-nobody-here',
 };
 
 let made = 0;
@@ -45,6 +45,7 @@ const SAMPLES: Record<string, (r: Records) => { path: string; body?: unknown }> 
   'GET /api/v1/screeners/{sub}/reflection': (r) => ({ path: `/api/v1/screeners/${r.sub}/reflection` }),
   'GET /api/v1/audit/proofs/inclusion': () => ({ path: `/api/v1/audit/proofs/inclusion?entry=${ownEntry}` }),
   'GET /api/v1/audit/proofs/consistency': () => ({ path: '/api/v1/audit/proofs/consistency?from=1' }),
+  'GET /api/v1/subject-access/{personId}': (r) => ({ path: `/api/v1/subject-access/${r.person}` }),
 };
 
 const PRACTICE = {
@@ -69,7 +70,9 @@ function sample(key: string, r: Records) {
 
 /** Everything the routes act on, in one authority: a contact, a team with its exercises, second screens waiting and to settle. */
 async function recordsOf(t: TestApp, la: string, sub: string): Promise<Records> {
-  const contact = (await (await t.request('POST', '/api/v1/contacts', { body: quietContact(), la })).json()).id;
+  // A person named only in this authority's contact, for subject access.
+  const person = `P-only-${la}`;
+  const contact = (await (await t.request('POST', '/api/v1/contacts', { body: quietContact({ children: [child({ personId: person })] }), la })).json()).id;
   const teamId = await team(t, [sub], { la, name: 'Matrix team' });
   await decidedContact(t, { la, recorder: 'recorder-m', decider: 'decider-m' });
   await decidedContact(t, { la, recorder: 'recorder-m', decider: 'decider-m' });
@@ -82,7 +85,7 @@ async function recordsOf(t: TestApp, la: string, sub: string): Promise<Records> 
   })).json()).id as string;
   const [open, closing, closed] = [await exercise(), await exercise(), await exercise()];
   await t.request('POST', `/api/v1/calibration/exercises/${closed}/close`, { role: 'manager', la });
-  return { contact, team: teamId, screen, settle, exercise: open, closing, closed, practice, sub };
+  return { contact, team: teamId, screen, settle, exercise: open, closing, closed, practice, sub, person };
 }
 
 type Caller = Role | 'anonymous';
