@@ -12,7 +12,8 @@ export async function findSharingForCheck(db: Database, checkId: string): Promis
 export async function listSharingForChecks(db: Database, checkIds: readonly string[]): Promise<Map<string, SharingRow>> {
   if (checkIds.length === 0) return new Map();
   const rows = await db.selectFrom('information_sharing').selectAll().where('check_id', 'in', [...checkIds]).execute();
-  return new Map(rows.map((r) => [r.check_id!, r]));
+  // Rows found by check id always carry one.
+  return new Map(rows.flatMap((r) => (r.check_id === null ? [] : [[r.check_id, r] as const])));
 }
 
 export async function listSharingForContact(db: Database, la: string, contactId: string): Promise<SharingRow[]> {

@@ -108,7 +108,7 @@ export async function recordCheckResponse({ ctx, checkId, input }: { ctx: VerbCo
     return { check: updated, later };
   });
   deps.logger.info({ checkId, partner: check.partner, retriaged: result.later !== null, requestId: ctx.requestId }, 'check answered');
-  const sharing = (await findSharingForCheck(deps.db, checkId))!;
+  const sharing = present(await findSharingForCheck(deps.db, checkId), 'information_sharing');
   return { check: checkView(result.check, deps.checks.partners, now, sharing), retriage: result.later ? laterTriageView(result.later) : null };
 }
 

@@ -1,4 +1,5 @@
 import { addWorkingDays, type WorkingCalendar } from '../../lib/working-days.js';
+import { present } from '../../lib/one-of.js';
 
 export type Audience = 'parent_carer' | 'child';
 
@@ -66,7 +67,7 @@ function whoContacted(f: ExplanationFacts): string {
  */
 export function composeExplanation(f: ExplanationFacts, calendar: WorkingCalendar): string {
   const w = words(f);
-  const outcome = OUTCOME_WORDS[f.outcome] ?? OUTCOME_WORDS.other!;
+  const outcome = OUTCOME_WORDS[f.outcome] ?? present(OUTCOME_WORDS.other, 'outcome words');
   const about = f.audience === 'child' ? 'you' : w.child;
   const byWhen = f.urgency ? BY_WHEN[f.urgency] ?? null : null;
   const when = byWhen === null || f.outcome === 'nfa' || f.outcome === 'information_advice' ? null

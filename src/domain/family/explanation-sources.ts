@@ -5,6 +5,7 @@ import type { ContactInput } from '../../schemas/contact.schema.js';
 import { Conflict, NotFound } from '../errors.js';
 import type { Audience, ExplanationFacts } from './compose-explanation.js';
 import type { Withheld } from './disclosure-guard.js';
+import { present } from '../../lib/one-of.js';
 
 /**
  * What an explanation of this contact is built from, and what it must not
@@ -18,7 +19,7 @@ export async function explanationSources(db: Database, la: string, contactId: st
   if (contact.status !== 'decided' && contact.status !== 'closed') {
     throw new Conflict(`Contact ${contactId} has no decision that stands yet (it is ${contact.status.replace(/_/g, ' ')}); explain it once decided`);
   }
-  const decision = (await findStandingDecision(db, contactId))!;
+  const decision = present(await findStandingDecision(db, contactId), 'standing decision');
   const record = contact.record as unknown as Omit<ContactInput, 'children' | 'adults'>;
   const { children, adults } = await listPeople(db, contactId);
   const checks = await db.selectFrom('checks').select(['partner', 'response']).where('contact_id', '=', contactId).execute();

@@ -65,7 +65,7 @@ export function explanationView(row: FamilyExplanationRow) {
   return {
     id: row.id, contactId: row.contact_id, decisionId: row.decision_id, audience: row.audience, text: row.text, edited: row.text !== row.drafted_text,
     readability: { ...readability(row.text), readingEase: row.reading_ease, grade: row.grade, readingAge: row.reading_age, withinTarget: row.reading_age <= 12 },
-    notForFamily: row.not_for_family as string[], referrerNamed: row.referrer_named, sentBy: row.sent_by, sentAt: isoInstant(row.sent_at)!,
+    notForFamily: row.not_for_family as string[], referrerNamed: row.referrer_named, sentBy: row.sent_by, sentAt: isoInstant(row.sent_at),
   };
 }
 

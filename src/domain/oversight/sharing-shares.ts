@@ -1,6 +1,7 @@
 import { PARTNERS } from '../../schemas/codes.js';
 import { WITHOUT_CONSENT_REASONS } from '../../schemas/sharing.schema.js';
 import { countCell, shareCell, tally } from './cells.js';
+import { present } from '../../lib/one-of.js';
 
 interface CheckDecision { partner: string; consent: string; without_consent_reason: string | null }
 
@@ -22,7 +23,7 @@ export function sharingWithoutConsent(decisions: readonly CheckDecision[]) {
     refused: countCell(decisions.filter((d) => d.consent === 'refused').length),
     reasons: reasons(without),
     byPartner: PARTNERS.map((partner) => ({
-      partner, withoutConsent: shares[partner]!, reasons: reasons(without.filter((d) => d.partner === partner)),
+      partner, withoutConsent: present(shares[partner], 'share'), reasons: reasons(without.filter((d) => d.partner === partner)),
     })),
   };
 }

@@ -9,6 +9,7 @@ import type { VerbContext } from '../context.js';
 import { Conflict, NotFound } from '../errors.js';
 import type { Database } from '../../db/client.js';
 import { sharingEntry } from './sharing-entry.js';
+import { present } from '../../lib/one-of.js';
 
 /** Where a check goes once its basis is recorded: to the dispatcher's queue, or to a screener to send by hand. */
 export const releasedStatus = (check: CheckRow) => (check.dispatch === 'api' ? 'awaiting_dispatch' : 'send_by_hand');
@@ -32,11 +33,11 @@ export async function recordCheckSharing({ ctx, checkId, input }: { ctx: VerbCon
   requireRole(actor, ['screener', 'manager'], 'record the basis for sharing information with a partner');
   if (!await findCheck(deps.db, actor.la, checkId)) throw new NotFound(`Check ${checkId}`);
   const check = await deps.db.transaction().execute(async (tx) => {
-    const locked = (await findCheckForUpdate(tx, actor.la, checkId))!;
+    const locked = present(await findCheckForUpdate(tx, actor.la, checkId), 'check');
     if (locked.status !== 'awaiting_basis') {
       throw new Conflict(`Check ${checkId} already has its information-sharing basis recorded (it is ${locked.status.replace(/_/g, ' ')})`);
     }
     return storeCheckSharing(tx, ctx, locked, input, '');
   });
-  return checkView(check, deps.checks.partners, deps.clock.now(), (await findSharingForCheck(deps.db, checkId))!);
+  return checkView(check, deps.checks.partners, deps.clock.now(), present(await findSharingForCheck(deps.db, checkId), 'information_sharing'));
 }

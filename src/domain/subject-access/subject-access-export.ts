@@ -44,22 +44,22 @@ async function contactSection(db: Database, contact: ContactRow, personId: strin
 
   return {
     contactId: contact.id,
-    receivedAt: iso(contact.received_at)!,
+    receivedAt: iso(contact.received_at),
     status: contact.status,
     referrer: { group: contact.referrer_group },
     about: Object.fromEntries(Object.entries(record).filter(([k]) => OWN_CONTACT_FIELDS.has(k))),
     you: you.map((p) => ({ kind: p.kind, ...p.record })),
     triages: triages.map((t) => ({
-      sequence: t.sequence, at: iso(t.created_at)!, priority: t.priority, route: t.route, urgency: t.urgency,
+      sequence: t.sequence, at: iso(t.created_at), priority: t.priority, route: t.route, urgency: t.urgency,
       prompts: (t.prompts as { action: string; summary: string }[]).map((p) => ({ action: p.action, summary: p.summary })),
     })),
-    decisions: decisions.map((d) => ({ sequence: d.sequence, outcome: d.outcome, route: d.route, urgency: d.urgency, decidedBy: d.decided_by, decidedAt: iso(d.decided_at)!, rationale: '[redacted]' })),
+    decisions: decisions.map((d) => ({ sequence: d.sequence, outcome: d.outcome, route: d.route, urgency: d.urgency, decidedBy: d.decided_by, decidedAt: iso(d.decided_at), rationale: '[redacted]' })),
     reviews: reviews.map((r) => ({ verdict: r.verdict, outcome: r.outcome, reviewedBy: r.reviewed_by, rationale: '[redacted]' })),
-    checks: checks.map((c) => ({ partner: c.partner, status: c.status, requestedAt: iso(c.requested_at)!, respondedAt: iso(c.responded_at), response: c.response ? '[redacted]' : null })),
+    checks: checks.map((c) => ({ partner: c.partner, status: c.status, requestedAt: iso(c.requested_at), respondedAt: iso(c.responded_at), response: c.response ? '[redacted]' : null })),
     informationSharing: sharing.map((s) => ({
-      kind: s.kind, partner: s.partner, shared: s.shared, lawfulBasis: s.lawful_basis, consent: s.consent, withoutConsentReason: s.without_consent_reason, decidedAt: iso(s.decided_at)!,
+      kind: s.kind, partner: s.partner, shared: s.shared, lawfulBasis: s.lawful_basis, consent: s.consent, withoutConsentReason: s.without_consent_reason, decidedAt: iso(s.decided_at),
     })),
-    lettersToTheFamily: letters.map((l) => ({ sentAt: iso(l.sent_at)!, audience: l.audience, text: l.text })),
+    lettersToTheFamily: letters.map((l) => ({ sentAt: iso(l.sent_at), audience: l.audience, text: l.text })),
   };
 }
 
@@ -78,6 +78,7 @@ export async function subjectAccessExport({ ctx, personId }: { ctx: VerbContext;
     if (contacts.length === 0) throw new NotFound(`Person ${personId}`);
     const redactions: Redaction[] = [];
     const sections = [];
+    // biome-ignore lint/performance/noAwaitInLoops: one transaction's queries run one at a time
     for (const c of contacts) sections.push(await contactSection(tx, c, personId, redactions));
     const id = deps.ids('sar');
     await appendAudit(tx, [

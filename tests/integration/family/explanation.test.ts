@@ -7,7 +7,7 @@ import { WITHOUT_CONSENT } from '../../support/sharing.js';
 import { createTestApp, OTHER_LA, type TestApp } from '../../support/test-app.js';
 
 /** Planted in the contact; none may reach the family. */
-export const PLANTED = {
+const PLANTED = {
   referrerName: 'Ottoline Brackenbury',
   referrerRelationship: 'Neighbour at number fourteen',
   otherAdultName: 'Radomir Fenwick-Oyelaran',
