@@ -37,10 +37,9 @@ export async function listCheckpoints(db: Database, la: string): Promise<Checkpo
 }
 
 export async function insertCheckpoint(tx: Database, row: CheckpointRow): Promise<void> {
-  const values: { [K in keyof AuditCheckpointsTable]: unknown } = {
+  await tx.insertInto('audit_checkpoints').values({
     la: row.la, tree_size: row.treeSize, root_hash: row.rootHash, signed_at: row.signedAt, note: row.note,
-  };
-  await tx.insertInto('audit_checkpoints').values(values as never).execute();
+  }).execute();
 }
 
 /** Where the old hash chain ended (audit_heads is no longer written): its entries are the tree's first leaves. */

@@ -41,8 +41,8 @@ const list = createRoute({
 
 export function familyRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(draft, async (c) => c.json(await draftFamilyExplanation({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id, input: c.req.valid('json') }) as never, 200));
-  app.openapi(send, async (c) => c.json(await sendFamilyExplanation({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id, input: c.req.valid('json') }) as never, 201));
-  app.openapi(list, async (c) => c.json(await listSentExplanations({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id }) as never, 200));
+  app.openapi(draft, async (c) => c.json(await draftFamilyExplanation({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id, input: c.req.valid('json') }), 200));
+  app.openapi(send, async (c) => c.json(await sendFamilyExplanation({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id, input: c.req.valid('json') }), 201));
+  app.openapi(list, async (c) => c.json(await listSentExplanations({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id }), 200));
   return app;
 }

@@ -56,15 +56,15 @@ export function sharingRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(basis, async (c) => {
     const check = await recordCheckSharing({ ctx: verbContext(c, deps), checkId: c.req.valid('param').id, input: c.req.valid('json') });
-    return c.json(check as never, 200);
+    return c.json(check, 200);
   });
   app.openapi(disclose, async (c) => {
     const record = await recordDisclosure({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id, input: c.req.valid('json') });
-    return c.json(record as never, 201);
+    return c.json(record, 201);
   });
   app.openapi(ledger, async (c) => {
     const result = await listSharing({ ctx: verbContext(c, deps), contactId: c.req.valid('param').id });
-    return c.json(result as never, 200);
+    return c.json(result, 200);
   });
   return app;
 }

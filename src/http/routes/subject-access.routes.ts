@@ -20,6 +20,6 @@ const exportRoute = createRoute({
 
 export function subjectAccessRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.openapi(exportRoute, async (c) => c.json(await subjectAccessExport({ ctx: verbContext(c, deps), personId: c.req.valid('param').personId }) as never, 200));
+  app.openapi(exportRoute, async (c) => c.json(await subjectAccessExport({ ctx: verbContext(c, deps), personId: c.req.valid('param').personId }), 200));
   return app;
 }

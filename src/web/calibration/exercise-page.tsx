@@ -70,7 +70,7 @@ export function PracticeItemPage({ session, exercise, item, form = {}, errors = 
       <h1 class="govuk-heading-l">{item.title}</h1>
       <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
         <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Practice only: a fictional contact. Nothing here reaches a family, a partner or a referrer.</strong></div>
-      <ContactAccount contact={item.contact as never} narrative={item.narrative} heading="What you are told" />
+      <ContactAccount contact={item.contact} narrative={item.narrative} heading="What you are told" />
       {item.triage ? (
         <>
           <p class="govuk-body"><PriorityTag priority={(item.triage as { priority: string }).priority} /></p>

@@ -16,7 +16,7 @@ function BlindScreen({ session, read, form, errors }: { session: WebSession; rea
     <>
       <p class="govuk-body"><PriorityTag priority={contact.triage.priority} /> Received {formatInstant(contact.receivedAt)}</p>
       <div class="govuk-inset-text">This contact has been decided by a colleague. Screen it as if it were new; their decision is shown once you have recorded yours.</div>
-      <ContactAccount contact={contact as never} />
+      <ContactAccount contact={contact} />
       <PromptList prompts={contact.triage.prompts as Prompt[]} />
       <h2 class="govuk-heading-m" id="screen">Your screen</h2>
       <ErrorSummary errors={errors} />
