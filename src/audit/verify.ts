@@ -137,7 +137,7 @@ export class LogVerifier {
     } catch (error) {
       return { reason: 'unsupported-hash', detail: (error as Error).message };
     }
-    if (index < this.latestSize && !(storedLeaf && storedLeaf.equals(leaf))) {
+    if (index < this.latestSize && !storedLeaf?.equals(leaf)) {
       return { reason: 'leaf-mismatch', detail: storedLeaf ? 'is not the entry the tree holds at this place: entries were moved, replaced or altered' : 'the tree has no leaf stored at this place' };
     }
     this.edge.append(leaf);

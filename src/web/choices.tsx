@@ -21,11 +21,11 @@ function Choice({ kind, id, name, value, option, checked, reveal }: {
     <>
       <div class={`govuk-${kind}__item`}>
         <input class={`govuk-${kind}__input`} id={id} name={name} type={kind === 'radios' ? 'radio' : 'checkbox'} value={value} checked={checked}
-          data-aria-controls={reveal ? `conditional-${id}` : undefined} aria-describedby={hint ? `${id}-item-hint` : undefined} />
+          data-aria-controls={reveal != null ? `conditional-${id}` : undefined} aria-describedby={hint ? `${id}-item-hint` : undefined} />
         <label class={`govuk-label govuk-${kind}__label`} for={id}>{label}</label>
         {hint ? <div id={`${id}-item-hint`} class={`govuk-hint govuk-${kind}__hint`}>{hint}</div> : null}
       </div>
-      {reveal ? <div class={`govuk-${kind}__conditional${checked ? '' : ` govuk-${kind}__conditional--hidden`}`} id={`conditional-${id}`}>{reveal}</div> : null}
+      {reveal != null ? <div class={`govuk-${kind}__conditional${checked ? '' : ` govuk-${kind}__conditional--hidden`}`} id={`conditional-${id}`}>{reveal}</div> : null}
     </>
   );
 }
@@ -77,7 +77,7 @@ export function DateInput(p: FieldProps & { value?: { day?: string; month?: stri
   const parts = [['day', 'Day', '2'], ['month', 'Month', '2'], ['year', 'Year', '4']] as const;
   return (
     <div class={`govuk-form-group${p.error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" role="group" aria-describedby={describedBy(p)}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(p)}>
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{p.label}</legend>
         {p.hint ? <div id={`${p.id}-hint`} class="govuk-hint">{p.hint}</div> : null}
         <ErrorMessage id={p.id} message={p.error} />

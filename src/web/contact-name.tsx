@@ -9,7 +9,7 @@ export type Summaries = ReadonlyMap<string, ContactSummary>;
 export function childrenInWords(summary: ContactSummary | undefined): string {
   if (!summary || summary.children.length === 0) return 'No child named';
   const each = summary.children.map((c) => c.givenName ? `${c.givenName}${c.age ? `, ${c.age}` : ''}` : c.age ? `a child of ${c.age.replace(/^unborn/, 'unborn')}` : 'a child, age not known');
-  const words = each.length === 1 ? each[0]! : `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
+  const words = each.length === 1 ? (each[0] ?? '') : `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -7,6 +7,7 @@ import type { Actor } from '../domain/actor.js';
 import type { Deps, VerbContext } from '../domain/context.js';
 import type { AppEnv } from '../http/env.js';
 import { ROLES, type Role } from '../schemas/codes.js';
+import { NotFound } from '../domain/errors.js';
 
 /**
  * Browser sessions, held in the web_sessions table: the cookie (HttpOnly,
@@ -30,6 +31,13 @@ export function sessionOf(c: WebContext): WebSession {
   const session = c.get('session');
   if (!session) throw new Error('a page that needs a session was reached without one');
   return session;
+}
+
+/** A parameter of the matched path; every route that reads one declares it, so a missing one is a page not found. */
+export function pathParam(c: WebContext, name: string): string {
+  const found = c.req.param(name);
+  if (!found) throw new NotFound(`The page for this address`);
+  return found;
 }
 
 /** The domain verbs' context for a browser request, as the API builds it for a bearer token. */

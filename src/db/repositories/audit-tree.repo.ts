@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { StoredLogEntry } from '../../audit/entry.js';
 import { nodeKeyString, type Hash, type NodeKey } from '../../audit/merkle.js';
 import type { Database } from '../client.js';
-import type { AuditCheckpointsTable } from '../schema.js';
 import { toStoredLogEntry } from './audit.repo.js';
 
 /** Advisory lock class of the audit sequencer ('mash'); the second key is the authority. */

@@ -24,7 +24,6 @@ export async function chaseOverdueChecks(deps: Deps, limit: number): Promise<{ o
     if (!check.overdue_at && await markOverdue(deps, check, now)) overdue++;
     const remind = check.dispatch === 'api' && check.status === 'awaiting_response'
       && (!check.chased_at || new Date(check.chased_at) < chasedBefore);
-    // biome-ignore lint/performance/noAwaitInLoops: deliberately one at a time (above)
     if (remind && await remindPartner(deps, check)) chased++;
   }
   return { overdue, chased };

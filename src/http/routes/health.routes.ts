@@ -39,6 +39,7 @@ export function healthRoutes(deps: Deps) {
   app.openapi(ready, async (c) => {
     if (await answersInTime(deps)) return c.json({ status: 'ok' as const }, 200);
     c.header('Retry-After', '5');
+    // Cast: problem() writes application/problem+json as a body, which the route's typed JSON response cannot express.
     return problem(c, 503, 'unavailable', 'Not ready', `The database did not answer within ${READY_TIMEOUT_MS} ms`) as never;
   });
   return app;

@@ -1,6 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
-import('/ui/govuk-frontend.min.js').then(({ initAll }) => initAll());
+import('/ui/govuk-frontend.min.js').then(({ initAll }) => initAll()).catch(() => { /* the pages work without it */ });
 
 // Questions hidden under an option that is not chosen are not sent: what the
 // screener sees is what is recorded. Without this script every question shows

@@ -90,7 +90,7 @@ export function ExerciseResultsPage({ session, results }: { session: WebSession;
           <h2 class="govuk-heading-m">Why the bank labels them so</h2>
           <dl class="govuk-summary-list">
             {results.practiceContacts.filter((p) => p.expected?.reasoning).map((p) => (
-              <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{p.title}</dt><dd class="govuk-summary-list__value">{p.expected!.reasoning}</dd></div>
+              <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{p.title}</dt><dd class="govuk-summary-list__value">{p.expected?.reasoning}</dd></div>
             ))}
           </dl>
         </>

@@ -4,7 +4,7 @@ import { zodFieldErrors } from '../../http/problem.js';
 import type { FieldErrors } from '../components.js';
 import { value, type FormValues } from '../form-values.js';
 import { fieldErrors, optional, readForm as form } from '../second-opinion-form.js';
-import { sessionOf as session, webVerbContext, type WebContext, type WebEnv } from '../session.js';
+import { sessionOf as session, webVerbContext, type WebContext, type WebEnv, pathParam } from '../session.js';
 import { listTeamsOf } from '../../db/repositories/teams.repo.js';
 import { answerExercise } from '../../domain/calibration/answer-exercise.js';
 import { teamTrend } from '../../domain/calibration/calibration-trend.js';
@@ -58,7 +58,7 @@ export function calibrationRoutes(deps: Deps) {
   });
   app.get('/calibration/:id/results', async (c) => c.html(<ExerciseResultsPage session={session(c)} results={await exerciseResults({ ctx: ctx(c), id: c.req.param('id') })} />));
   const itemPage = async (c: WebContext, f: FormValues = {}, errors: FieldErrors = {}, status: 200 | 400 = 200) => {
-    const exercise = await readExercise({ ctx: ctx(c), id: c.req.param('id')! });
+    const exercise = await readExercise({ ctx: ctx(c), id: pathParam(c, 'id') });
     const item = exercise.practiceContacts.find((p) => p.id === c.req.param('pid'));
     if (!item) throw new NotFound(`Practice contact ${c.req.param('pid')} in this exercise`);
     return c.html(<PracticeItemPage session={session(c)} exercise={exercise} item={item} form={f} errors={errors} />, status);

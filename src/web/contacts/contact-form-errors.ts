@@ -34,18 +34,17 @@ export function formErrors(errors: readonly FieldError[]): FieldErrors {
     let whose = '';
     let last = parts[0] ?? '';
     for (let i = 0; i < parts.length; i++) {
-      const part = parts[i]!;
-      if ((part === 'children' || part === 'adults') && /^\d+$/.test(parts[i + 1] ?? '')) {
-        idParts.push(part, parts[i + 1]!);
+      const part = parts[i] ?? '';
+      const next = parts[i + 1] ?? '';
+      if ((part === 'children' || part === 'adults') && /^\d+$/.test(next)) {
+        idParts.push(part, next);
         whose = ` for ${part === 'children' ? 'child' : 'adult'} ${Number(parts[i + 1]) + 1}`;
         i++;
       } else if (part === 'injuries') {
         idParts.push('injury');
         words.push('the injury');
         if (/^\d+$/.test(parts[i + 1] ?? '')) i++;
-      } else if (/^\d+$/.test(part)) {
-        continue;
-      } else {
+      } else if (!/^\d+$/.test(part)) {
         idParts.push(part);
         words.push(WORDS[part] ?? part);
         last = part;

@@ -21,7 +21,7 @@ export const section = <T extends Record<string, unknown>>(record: T): T | undef
 export function dateFrom(form: FormValues, name: string): string | undefined {
   const [d, m, y] = ['day', 'month', 'year'].map((p) => value(form, `${name}.${p}`));
   if (!d && !m && !y) return undefined;
-  return `${y!.padStart(4, '0')}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  return `${(y ?? '').padStart(4, '0')}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
 }
 
 export function prune<T extends Record<string, unknown>>(record: T): T {

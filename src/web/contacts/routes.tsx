@@ -18,7 +18,7 @@ export function londonNowParts(now: Date): FormValues {
   const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(now).map((p) => [p.type, p.value]));
-  return { 'receivedDate.day': parts.day!, 'receivedDate.month': parts.month!, 'receivedDate.year': parts.year!, receivedTime: `${parts.hour}:${parts.minute}` };
+  return { 'receivedDate.day': parts.day ?? '', 'receivedDate.month': parts.month ?? '', 'receivedDate.year': parts.year ?? '', receivedTime: `${parts.hour}:${parts.minute}` };
 }
 
 /** Recording a contact, the screener's list, and one contact's page. */

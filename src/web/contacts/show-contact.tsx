@@ -4,7 +4,7 @@ import type { Deps } from '../../domain/context.js';
 import { guardsFor } from '../../domain/decisions/guards.js';
 import { ErrorSummary, type FieldErrors } from '../components.js';
 import { DecisionForm, DecisionHistory } from '../decisions/decision-section.js';
-import { sessionOf, webVerbContext, type WebContext } from '../session.js';
+import { sessionOf, webVerbContext, type WebContext, pathParam } from '../session.js';
 import type { FormValues } from '../form-values.js';
 import { SharingLedger } from '../sharing/sharing-ledger.js';
 import { ContactPage } from './contact-page.js';
@@ -12,7 +12,7 @@ import { ContactPage } from './contact-page.js';
 /** One contact's page: its triage, its decisions, and what the person signed in may do next. */
 export async function showContact(c: WebContext, deps: Deps, form: FormValues = {}, errors: FieldErrors = {}, status: 200 | 400 = 200) {
   const session = sessionOf(c);
-  const contact = await readContact({ ctx: webVerbContext(c, deps), contactId: c.req.param('id')! });
+  const contact = await readContact({ ctx: webVerbContext(c, deps), contactId: pathParam(c, 'id') });
   const guards = await guardsFor(deps.db, deps, contact.triage.ruleSet.hash);
   const below = (
     <>

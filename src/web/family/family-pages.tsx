@@ -6,7 +6,7 @@ import { TARGET_READING_AGE } from '../../lib/readability.js';
 import { ErrorSummary, formatInstant, SummaryList, Textarea, type FieldErrors } from '../components.js';
 import { value, type FormValues } from '../form-values.js';
 import { Layout } from '../layout.js';
-import { sessionOf, webVerbContext, type WebContext, type WebEnv, type WebSession } from '../session.js';
+import { sessionOf, webVerbContext, type WebContext, type WebEnv, type WebSession, pathParam } from '../session.js';
 import { FAMILY_PRINT_CSS } from './print-css.js';
 
 type Draft = Awaited<ReturnType<typeof draftFamilyExplanation>>;
@@ -87,7 +87,7 @@ export function familyPages(deps: Deps) {
 
   const page = async (c: WebContext, form: FormValues, errors: FieldErrors, status: 200 | 400) => {
     const ctx = webVerbContext(c, deps);
-    const contactId = c.req.param('id')!;
+    const contactId = pathParam(c, 'id');
     const audience = audienceOf(value(form, 'audience') || c.req.query('audience'));
     const draft = await draftFamilyExplanation({ ctx, contactId, input: { audience, referrerAgreedToBeNamed: value(form, 'referrerAgreedToBeNamed') === 'yes', notForFamily: notes(form) } });
     const sent = ctx.actor.role === 'auditor' ? [] : (await listSentExplanations({ ctx, contactId })).explanations;

@@ -7,6 +7,8 @@ import { SmallNumberTag } from '../second-opinion-parts.js';
 import { count } from '../plural.js';
 
 type Cell = { count: number; total: number; share: number | null; smallNumber: boolean };
+/** A figure with nothing behind it, for a key the summary leaves out. */
+const NONE: Cell = { count: 0, total: 0, share: null, smallNumber: true };
 
 function Compare({ caption, rows, teamName }: { caption: string; rows: [string, Cell, Cell | null][]; teamName: string | null }) {
   return (
@@ -44,12 +46,12 @@ export function ReflectionPage({ session, page }: { session: WebSession; page: R
       <p class="govuk-body">{count(yours.decisions, 'decision')}{teamDecisions ? `; the team made ${teamDecisions.decisions}` : ''}.</p>
       {Object.keys(yours.byOutcome).length === 0 ? null : (
         <>
-          <Compare caption="Outcomes" teamName={team} rows={Object.keys(yours.byOutcome).map((o) => [labelOf(o), yours.byOutcome[o]!, teamDecisions?.byOutcome[o] ?? null])} />
+          <Compare caption="Outcomes" teamName={team} rows={Object.keys(yours.byOutcome).map((o) => [labelOf(o), yours.byOutcome[o] ?? NONE, teamDecisions?.byOutcome[o] ?? null])} />
           <Compare caption="Departures from the triage, and the managers’ verdicts on them" teamName={team} rows={[
             ['Departed from the triage', yours.departed, teamDecisions?.departed ?? null],
-            ['Endorsed', yours.verdicts.endorse!, teamDecisions?.verdicts.endorse ?? null],
-            ['Overturned', yours.verdicts.overturn!, teamDecisions?.verdicts.overturn ?? null],
-            ['Returned', yours.verdicts.return!, teamDecisions?.verdicts.return ?? null],
+            ['Endorsed', yours.verdicts.endorse ?? NONE, teamDecisions?.verdicts.endorse ?? null],
+            ['Overturned', yours.verdicts.overturn ?? NONE, teamDecisions?.verdicts.overturn ?? null],
+            ['Returned', yours.verdicts.return ?? NONE, teamDecisions?.verdicts.return ?? null],
           ]} />
         </>
       )}

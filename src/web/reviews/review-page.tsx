@@ -22,6 +22,7 @@ export function ReviewPage({ session, contact, summary, etag, form, errors, stal
       <h1 class="govuk-heading-l">Review the decision</h1>
       <p class="govuk-body-s">{contactDetails(summary)} · contact {contact.id}</p>
       {stale ? (
+        // biome-ignore lint/a11y/useSemanticElements: the GOV.UK Design System notification banner, as its markup is published
         <div class="govuk-notification-banner" role="region" aria-labelledby="stale-title" data-module="govuk-notification-banner">
           <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="stale-title">Important</h2></div>
           <div class="govuk-notification-banner__content">

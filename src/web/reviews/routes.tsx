@@ -11,7 +11,7 @@ import { ReviewInputSchema } from '../../schemas/decision.schema.js';
 import type { FieldErrors } from '../components.js';
 import { value, type FormValues } from '../form-values.js';
 import { fieldErrorsInWords, type Question } from '../messages.js';
-import { sessionOf, webVerbContext, type WebContext, type WebEnv } from '../session.js';
+import { sessionOf, webVerbContext, type WebContext, type WebEnv, pathParam } from '../session.js';
 import { ReviewPage } from './review-page.js';
 import { ReviewQueuePage } from './review-queue-page.js';
 
@@ -31,7 +31,7 @@ export function reviewRoutes(deps: Deps) {
   });
 
   const reviewPage = async (c: WebContext, form: FormValues = {}, errors: FieldErrors = {}, stale = false, status: 200 | 400 | 409 = 200) => {
-    const contact = await readContact({ ctx: webVerbContext(c, deps), contactId: c.req.param('id')! });
+    const contact = await readContact({ ctx: webVerbContext(c, deps), contactId: pathParam(c, 'id') });
     const summary = (await summariseContacts({ ctx: webVerbContext(c, deps), ids: [contact.id] })).get(contact.id);
     return c.html(<ReviewPage session={sessionOf(c)} contact={contact} summary={summary} etag={etagOf(contact)} form={stale ? {} : form} errors={errors} stale={stale} />, status);
   };

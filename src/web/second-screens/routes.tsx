@@ -4,7 +4,7 @@ import { zodFieldErrors } from '../../http/problem.js';
 import type { FieldErrors } from '../components.js';
 import { value, type FormValues } from '../form-values.js';
 import { fieldErrors, optional, readForm as form } from '../second-opinion-form.js';
-import { sessionOf as session, webVerbContext, type WebContext, type WebEnv } from '../session.js';
+import { sessionOf as session, webVerbContext, type WebContext, type WebEnv, pathParam } from '../session.js';
 import { drawSecondScreens } from '../../domain/second-screens/draw-second-screens.js';
 import { listSecondScreens } from '../../domain/second-screens/list-second-screens.js';
 import { readSecondScreen } from '../../domain/second-screens/read-second-screen.js';
@@ -30,7 +30,7 @@ export function secondScreenRoutes(deps: Deps) {
     return c.redirect(`/second-screens?status=awaiting_screen&drawn=${draw.considered}-${draw.selected.length}`, 303);
   });
   const screenPage = async (c: WebContext, f: FormValues = {}, errors: FieldErrors = {}, status: 200 | 400 = 200) =>
-    c.html(<SecondScreenPage session={session(c)} read={await readSecondScreen({ ctx: ctx(c), id: c.req.param('id')! })} form={f} errors={errors} />, status);
+    c.html(<SecondScreenPage session={session(c)} read={await readSecondScreen({ ctx: ctx(c), id: pathParam(c, 'id') })} form={f} errors={errors} />, status);
   app.get('/second-screens/:id', (c) => screenPage(c));
   app.post('/second-screens/:id', async (c) => {
     const f = await form(c);

@@ -6,12 +6,13 @@ import { Layout } from '../layout.js';
 import { labelOf, OUTCOME_OPTIONS } from '../second-opinion-labels.js';
 import type { WebSession } from '../session.js';
 import { ContactAccount, CsrfField, JudgementFields, PromptList } from '../second-opinion-parts.js';
+import { present } from '../../lib/one-of.js';
 
 type Read = Awaited<ReturnType<typeof readSecondScreen>>;
 type Whole = Extract<Read['secondScreen'], { criterion: string }>;
 
 function BlindScreen({ session, read, form, errors }: { session: WebSession; read: Read; form: FormValues; errors: FieldErrors }) {
-  const contact = read.contact!;
+  const contact = present(read.contact, 'contact');
   return (
     <>
       <p class="govuk-body"><PriorityTag priority={contact.triage.priority} /> Received {formatInstant(contact.receivedAt)}</p>

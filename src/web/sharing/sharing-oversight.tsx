@@ -26,7 +26,7 @@ export function SharingOversight({ figures }: { figures: OversightSummary['infor
               <td class="govuk-table__cell govuk-table__cell--numeric">{p.withoutConsent.count}</td>
               <td class="govuk-table__cell govuk-table__cell--numeric">{p.withoutConsent.total}</td>
               <td class="govuk-table__cell govuk-table__cell--numeric">{pct(p.withoutConsent.share)}</td>
-              <td class="govuk-table__cell govuk-body-s">{reasons.filter((r) => p.reasons[r]!.count > 0).map((r) => `${WITHOUT_CONSENT_REASONS[r]} (${p.reasons[r]!.count})`).join('; ') || '—'}</td>
+              <td class="govuk-table__cell govuk-body-s">{reasons.filter((r) => (p.reasons[r]?.count ?? 0) > 0).map((r) => `${WITHOUT_CONSENT_REASONS[r]} (${p.reasons[r]?.count ?? 0})`).join('; ') || '—'}</td>
             </tr>
           ))}
         </tbody>
