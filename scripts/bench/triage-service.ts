@@ -75,7 +75,8 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
   // the bench sets the limit it needs, and any non-2xx answer still fails the line it measures.
   const config = loadConfig({
     MASH_JWT_SECRET: SECRET, LOG_LEVEL: 'info', MASH_DATA_DIR: dataDir, MASH_RATE_LIMIT_PER_MINUTE: '1000000',
-    ...(job.databaseUrl ? { DATABASE_URL: job.databaseUrl } : {}),
+    // PostgreSQL requires the session secret every instance shares; the bench's one instance is given one.
+    ...(job.databaseUrl ? { DATABASE_URL: job.databaseUrl, MASH_SESSION_SECRET: SECRET } : {}),
   });
   // Logging stays on at the production level; it goes to /dev/null rather than a terminal.
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
