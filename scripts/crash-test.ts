@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { signLocalToken } from '../src/auth/tokens.js';
 import { loadConfig } from '../src/config.js';
+import { adminStatement, freePort, sleep } from './local-server.js';
 
 /**
  * Crash test on PostgreSQL: start the service as a child process, post contacts
@@ -55,21 +55,9 @@ const DEADLINE = Date.now() + Number(values['max-seconds']) * 1000;
 const ADMIN_URL = values['database-url'] ?? loadConfig().databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECRET = randomBytes(32).toString('base64url');
 const RUN = randomBytes(4).toString('hex');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try { await client.query(statement); } finally { await client.end(); }
-}
+const admin = (statement: string) => adminStatement(ADMIN_URL, statement);
 
 interface Pending { key: string; marker: string }
 interface Confirmed extends Pending { id: string }

@@ -1,15 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { noteSigner, generateSigningKeyPem, parseVerifierKey } from '../src/audit/checkpoint.js';
 import { signLocalToken } from '../src/auth/tokens.js';
 import { openDatabase } from '../src/db/client.js';
 import { verifyAllChains } from '../src/domain/audit/verify-chain.js';
 import { startDbProxy } from '../tests/support/db-proxy.js';
+import { adminStatement, freePort, sleep } from './local-server.js';
 
 /**
  * Several instances as one service (issue 16): three instances on one PostgreSQL, each through a TCP proxy that
@@ -35,20 +34,8 @@ const INSTANCES = 3;
 const RATE_LIMIT = 300;
 const SECRET = randomBytes(32).toString('base64url');
 const AUTHORITIES = ['E06000056', 'E06000055'];
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try { await client.query(statement); } finally { await client.end(); }
-}
+const admin = (statement: string) => adminStatement(ADMIN_URL, statement);
 
 const database = `mash_multi_${randomBytes(4).toString('hex')}`;
 const target = new URL(ADMIN_URL);

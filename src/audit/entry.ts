@@ -22,17 +22,9 @@ export interface AuditEvent {
   detail: Record<string, unknown>;
 }
 
-export interface ChainedEntry {
-  id: string;
-  la: string;
+/** An entry of the hash chain that came before the tree: the log's content, its place and the hash before it. */
+export interface ChainedEntry extends LogEntry {
   chainIndex: number;
-  contactId: string | null;
-  action: string;
-  actorSub: string;
-  actorRole: string;
-  at: string;
-  detail: Record<string, unknown>;
-  hashAlg: string;
   prevHash: string;
 }
 
