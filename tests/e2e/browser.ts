@@ -45,7 +45,11 @@ export async function signIn(page: Page, baseUrl: string, role: string, sub: str
   await page.goto(`${baseUrl}/sign-in`);
   await page.check(`input[name=role][value=${role}]`);
   await page.fill('#sub', sub);
-  await page.click('button:has-text("Sign in")');
+  // Wait for the signed-in page to load: a navigation started before it would abort the sign-in's redirect.
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/sign-in', { waitUntil: 'load' }),
+    page.click('button:has-text("Sign in")'),
+  ]);
 }
 
 /** axe-core on the page as it stands: no serious or critical violation of WCAG 2.2 AA. */
