@@ -74,7 +74,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   }));
   app.use('/api/v1/*', requireToken(options.tokens));
   const perMinute = (options.rateLimit ?? DEFAULT_RATE_LIMIT).perMinute;
-  app.use('/api/v1/*', rateLimit(sharedRateLimiter(deps.db, { keyPrefix: 'api-user', points: perMinute, durationSeconds: 60 })));
+  app.use('/api/v1/*', rateLimit(sharedRateLimiter(deps, { keyPrefix: 'api-user', points: perMinute, durationSeconds: 60 })));
   app.use('/api/v1/*', enforceAccessMatrix());
   app.use('/api/v1/*', storableText());
   app.use('/api/v1/*', idempotency(deps, options.idempotency ?? DEFAULT_IDEMPOTENCY));

@@ -19,6 +19,7 @@ const ConfigSchema = z.object({
   MASH_JWT_ISSUER: z.string().default('mash-triage'),
   MASH_JWT_AUDIENCE: z.string().default('mash-triage'),
   MASH_CASE_SYSTEM_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
   MASH_CASE_SYSTEM_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   MASH_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   MASH_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
@@ -67,6 +68,8 @@ export type Config = {
   jwtIssuer: string;
   jwtAudience: string;
   caseSystemUrl: string | undefined;
+  /** A Redis every instance shares for rate limits; without it they are kept in the database. */
+  redisUrl: string | undefined;
   caseSystemTimeoutMs: number;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtIssuer: e.MASH_JWT_ISSUER,
     jwtAudience: e.MASH_JWT_AUDIENCE,
     caseSystemUrl: e.MASH_CASE_SYSTEM_URL,
+    redisUrl: e.REDIS_URL,
     caseSystemTimeoutMs: e.MASH_CASE_SYSTEM_TIMEOUT_MS,
     bodyLimitBytes: e.MASH_BODY_LIMIT_BYTES,
     shutdownGraceMs: e.MASH_SHUTDOWN_GRACE_MS,

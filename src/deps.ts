@@ -4,6 +4,7 @@ import { noteSigner, parseVerifierKey } from './audit/checkpoint.js';
 import { resolveSigningKey } from './audit/signing-key.js';
 import { createCaseSystemClient } from './clients/case-system.client.js';
 import { createPartnerClient } from './clients/partner.client.js';
+import { openRedis } from './clients/redis.client.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -60,6 +61,7 @@ export async function buildDeps(
       dispatch: config.checks,
     },
     audit: { signer, verifier: parseVerifierKey(signer.verifierKey), config: config.audit },
+    redis: config.redisUrl ? openRedis(config.redisUrl, logger) : null,
   };
   return { deps, database };
 }

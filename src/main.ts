@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { appSettings, buildApp } from './app.js';
 import { createTokenVerifier, readOrCreateSecret } from './auth/tokens.js';
 import { ConfigError, loadConfig } from './config.js';
+import { closeRedis } from './clients/redis.client.js';
 import { buildDeps } from './deps.js';
 import { startAuditSequencer } from './domain/audit/sequencer-timer.js';
 import { startCheckDispatcher } from './domain/checks/check-dispatcher-timer.js';
@@ -41,7 +42,7 @@ async function main() {
     }, config.shutdownGraceMs);
     force.unref();
     server.close(() => {
-      void stopCheckDispatcher().then(() => stopAuditSequencer()).then(() => database.close()).then(() => process.exit(0), () => process.exit(1));
+      void stopCheckDispatcher().then(() => stopAuditSequencer()).then(() => database.close()).then(() => (deps.redis ? closeRedis(deps.redis) : undefined)).then(() => process.exit(0), () => process.exit(1));
     });
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   };

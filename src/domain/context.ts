@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CaseSystemClient } from '../clients/case-system.client.js';
 import type { PartnerClient } from '../clients/partner.client.js';
+import type { RedisClient } from '../clients/redis.client.js';
 import type { NoteSigner, NoteVerifier } from '../audit/checkpoint.js';
 import type { AuditLogConfig, CheckDispatchConfig } from '../config.js';
 import type { Database } from '../db/client.js';
@@ -24,6 +25,8 @@ export interface Deps {
   logger: Logger;
   checks: ChecksDeps;
   audit: AuditDeps;
+  /** Shared store for rate limits when `REDIS_URL` is set; otherwise they live in the database. */
+  redis: RedisClient | null;
 }
 
 /** The verifiable audit log: who signs its checkpoints, and how they are checked. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Database } from '../db/client.js';
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Deps } from '../domain/context.js';
 
 export interface RateLimiter {
   /** Takes one point for the key: null when allowed, else the seconds until the next point frees. */
@@ -11,9 +11,13 @@ export interface RateLimiter {
 /**
  * A limiter every instance shares: rate-limiter-flexible's PostgreSQL store on
  * the rate_limits table (created by migration), queried through the app's
- * Kysely database so it runs on PostgreSQL and the embedded PGlite alike.
+ * Kysely database so it runs on PostgreSQL and the embedded PGlite alike; or,
+ * when `REDIS_URL` is set, its Redis store, with the database store as its
+ * insurance while Redis is unreachable (a limit still shared, never a request
+ * refused for want of Redis).
  */
-export function sharedRateLimiter(db: Database, options: { keyPrefix: string; points: number; durationSeconds: number }): RateLimiter {
+export function sharedRateLimiter(store: Pick<Deps, 'db' | 'redis'>, options: { keyPrefix: string; points: number; durationSeconds: number }): RateLimiter {
+  const { db } = store;
   const storeClient = {
     async query(q: { text: string; values: unknown[] }) {
       const result = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(q.text, q.values));
@@ -23,10 +27,9 @@ export function sharedRateLimiter(db: Database, options: { keyPrefix: string; po
       return { rows, rowCount: rows.length || Number(result.numAffectedRows ?? 0) };
     },
   };
-  const limiter = new RateLimiterPostgres({
-    storeClient, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false,
-    keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSeconds,
-  });
+  const limits = { keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSeconds };
+  const database = new RateLimiterPostgres({ storeClient, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false, ...limits });
+  const limiter = store.redis ? new RateLimiterRedis({ storeClient: store.redis, insuranceLimiter: database, ...limits }) : database;
   return {
     async consume(key) {
       // Keys hold a user's sub (up to 200 characters) or an address: hashed to fit the table and keep them out of it.

@@ -19,4 +19,9 @@ export const NEEDS_CHROMIUM: Need = {
   reason: `needs Chromium at ${CHROMIUM_PATH}`,
 };
 
-export const NEEDS: Need[] = [NEEDS_POSTGRESQL, NEEDS_CHROMIUM];
+export const NEEDS_REDIS: Need = {
+  present: Boolean(process.env.TEST_REDIS_URL),
+  reason: 'needs Redis (set TEST_REDIS_URL)',
+};
+
+export const NEEDS: Need[] = [NEEDS_POSTGRESQL, NEEDS_CHROMIUM, NEEDS_REDIS];

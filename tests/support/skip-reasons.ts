@@ -23,7 +23,7 @@ export default class SkipReasonsReporter implements Reporter {
       const entry = skipped.get(reason);
       if (!entry) continue;
       const { tests, files } = entry;
-      this.vitest?.logger.log(`   Skipped  ${tests} tests in ${files.size} file${files.size === 1 ? '' : 's'}: ${reason} (see README, "Tests that need PostgreSQL or Chromium")`);
+      this.vitest?.logger.log(`   Skipped  ${tests} tests in ${files.size} file${files.size === 1 ? '' : 's'}: ${reason} (see README, "Tests that need PostgreSQL, Chromium or Redis")`);
     }
   }
 }

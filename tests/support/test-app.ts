@@ -5,6 +5,7 @@ import pino from 'pino';
 import { appSettings, buildApp } from '../../src/app.js';
 import { generateSigningKeyPem } from '../../src/audit/checkpoint.js';
 import { createTokenVerifier, signLocalToken } from '../../src/auth/tokens.js';
+import { closeRedis } from '../../src/clients/redis.client.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { buildDeps } from '../../src/deps.js';
@@ -106,7 +107,10 @@ export async function createTestApp(options: {
       if (o.body !== undefined) headers['content-type'] ??= 'application/json';
       return app.request(path, { method, headers, ...(o.body !== undefined ? { body: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}) }) as Promise<TestResponse>;
     },
-    close: () => (options.database ? Promise.resolve() : database.close()),
+    close: async () => {
+      if (deps.redis) await closeRedis(deps.redis);
+      if (!options.database) await database.close();
+    },
   };
 }
 

@@ -45,8 +45,8 @@ function addressOf(c: Context): string | undefined {
  */
 export function signInRoutes(deps: Deps, options: SignInOptions) {
   const app = new Hono<WebEnv>();
-  const byAddress = sharedRateLimiter(deps.db, { keyPrefix: 'sign-in-address', points: ATTEMPTS_PER_ADDRESS, durationSeconds: WINDOW_SECONDS });
-  const byUser = sharedRateLimiter(deps.db, { keyPrefix: 'sign-in-user', points: ATTEMPTS_PER_USER, durationSeconds: WINDOW_SECONDS });
+  const byAddress = sharedRateLimiter(deps, { keyPrefix: 'sign-in-address', points: ATTEMPTS_PER_ADDRESS, durationSeconds: WINDOW_SECONDS });
+  const byUser = sharedRateLimiter(deps, { keyPrefix: 'sign-in-user', points: ATTEMPTS_PER_USER, durationSeconds: WINDOW_SECONDS });
   const secret = options.session.secret;
 
   const formToken = async (c: Context<WebEnv>) => {
