@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { noteSigner, generateSigningKeyPem, parseVerifierKey } from '../src/audit/checkpoint.js';
 import { signLocalToken } from '../src/auth/tokens.js';
 import { openDatabase } from '../src/db/client.js';
+import { PARTNERS } from '../src/schemas/codes.js';
 import { verifyAllChains } from '../src/domain/audit/verify-chain.js';
 import { startDbProxy } from '../tests/support/db-proxy.js';
+import { startFakePartner } from './fake-partner.js';
+import { releaseAndDispatch } from './multi-instance-checks.js';
 import { adminStatement, freePort, sleep } from './local-server.js';
 
 /**
@@ -15,7 +18,8 @@ import { adminStatement, freePort, sleep } from './local-server.js';
  * can freeze a connection silently (no bytes either way, no close heard: a partition) in the middle of a contact's
  * transaction, at its audit write. Clients post contacts for two authorities through all instances, retrying with
  * the same Idempotency-Key; then: no contact lost or duplicated, the frozen authority recovered, one rate limit
- * across the instances, and every audit chain verifies.
+ * across the instances, partner checks sent once per idempotency key while the instances' dispatchers compete and
+ * a connection freezes, and every audit chain verifies.
  *   npm run multi-instance -- [--seconds 45] [--clients 6] [--faults 2] [--database-url postgres://…]
  */
 const USAGE = 'Usage: npm run multi-instance -- [--seconds 45] [--clients 6] [--faults 2] [--database-url postgres://…]\n';
@@ -34,6 +38,8 @@ const INSTANCES = 3;
 const RATE_LIMIT = 300;
 const SECRET = randomBytes(32).toString('base64url');
 const AUTHORITIES = ['E06000056', 'E06000055'];
+/** Contacts whose partner checks are given a basis and sent after the load: each raises checks with three partners. */
+const RELEASED_CONTACTS = 40;
 
 const admin = (statement: string) => adminStatement(ADMIN_URL, statement);
 
@@ -85,6 +91,12 @@ async function post(instance: Instance, la: string, sub: string, marker: string,
 
 await admin(`create database ${database}`);
 const started = Date.now();
+const partner = await startFakePartner({ failFirstEvery: 5 });
+// Every partner of both authorities takes requests by API at the fake partner; the rest of the settings are the shipped ones.
+const shipped = JSON.parse(readFileSync('rules/settings/partners.json', 'utf8')) as Record<string, unknown>;
+const endpoints = Object.fromEntries(PARTNERS.filter((p) => p !== 'previous_authority').map((p) => [p, { url: `${partner.url}/${p}` }]));
+const partnersFile = `${dataDir}/partners.json`;
+writeFileSync(partnersFile, JSON.stringify({ ...shipped, authorities: Object.fromEntries(AUTHORITIES.map((la) => [la, endpoints])) }));
 try {
   for (let i = 0; i < INSTANCES; i++) {
     const proxy = await startDbProxy({ host: target.hostname, port: Number(target.port || 5432) });
@@ -97,7 +109,8 @@ try {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url.toString(), MASH_JWT_SECRET: SECRET, MASH_SESSION_SECRET: SECRET,
-        MASH_DATA_DIR: dataDir, MASH_AUDIT_SIGNING_KEY: AUDIT_KEY, MASH_AUDIT_ORIGIN: AUDIT_ORIGIN, LOG_LEVEL: 'silent', MASH_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT), MASH_CHECK_DISPATCH_INTERVAL_MS: '0',
+        MASH_DATA_DIR: dataDir, MASH_AUDIT_SIGNING_KEY: AUDIT_KEY, MASH_AUDIT_ORIGIN: AUDIT_ORIGIN, LOG_LEVEL: 'silent', MASH_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+        MASH_PARTNERS_FILE: partnersFile, MASH_CHECK_DISPATCH_INTERVAL_MS: '250', MASH_CHECK_RETRY_BASE_MS: '500', MASH_CHECK_MAX_ATTEMPTS: '8', MASH_PARTNER_TIMEOUT_MS: '2000',
       },
     });
     instances.push({ port, child, proxy });
@@ -165,6 +178,8 @@ try {
   const handle = await openDatabase({ url: url.toString(), poolSize: 2 });
   const problems: string[] = [];
   try {
+    const checks = await releaseAndDispatch({ db: handle.db, partner, instances, tokenFor, contactIds: [...confirmed.values()].slice(0, RELEASED_CONTACTS) });
+    problems.push(...checks.problems);
     const rows = await handle.db.selectFrom('contacts').select(['id', (eb) => eb.ref('record', '->>').key('narrative' as never).as('marker')]).execute();
     const byMarker = new Map<string, string[]>();
     for (const r of rows) byMarker.set(String(r.marker), [...(byMarker.get(String(r.marker)) ?? []), r.id]);
@@ -192,6 +207,9 @@ try {
       `silent connection faults injected: ${faultTimes.length}; time until both authorities stored contacts again: ${recoveries.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ') || '—'}`,
       `contacts confirmed ${confirmed.size}, in the database ${rows.length}; lost ${lost}, duplicated ${duplicated}`,
       `rate limit ${RATE_LIMIT}/min for one user over ${INSTANCES} instances: ${allowed} allowed, ${limited} refused`,
+      `partner checks: ${checks.released} given a basis through all instances (connection frozen ${checks.freezes}×), ${checks.delivered} delivered in ${checks.seconds} s; ` +
+        `${checks.requests} requests (${checks.refusedFirst} first tries refused by the partner and retried, ${checks.sentAgain} sent again after delivery, each under the same key); ` +
+        `${checks.dispatchedEntries} check.dispatched audit entries`,
       `audit chains: ${chains.length} verified, ${broken} broken (${chains.reduce((n, c) => n + c.entriesChecked, 0)} entries)`,
       problems.length === 0 ? 'all held' : `PROBLEMS:\n  ${problems.join('\n  ')}`,
       '',
@@ -204,6 +222,7 @@ try {
   for (const instance of instances) instance.child.kill('SIGTERM');
   await Promise.all(instances.map((i) => (i.child.exitCode === null ? new Promise((r) => i.child.once('exit', r)) : null)));
   for (const instance of instances) await instance.proxy.close();
+  await partner.close();
   await admin(`drop database if exists ${database} with (force)`);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -13,6 +13,7 @@ import { present } from '../../lib/one-of.js';
 
 
 const SENDABLE = new Set(['awaiting_dispatch', 'dispatch_failed']);
+const LEASE_MARGIN_MS = 30_000;
 
 export interface DispatchSummary { sent: number; failed: number; abandoned: number; overdue: number; chased: number }
 
@@ -26,8 +27,9 @@ export interface DispatchSummary { sent: number; failed: number; abandoned: numb
 export async function dispatchChecks(deps: Deps, limit = 50): Promise<DispatchSummary> {
   const { dispatch } = deps.checks;
   const started = deps.clock.now();
-  // The lease outlives a send that times out, so no second dispatcher sends the same check meanwhile.
-  const leaseUntil = new Date(started.getTime() + dispatch.timeoutMs * 2 + 1000);
+  // The lease outlives a send that times out and a slow record of its outcome on a loaded database, so no
+  // second dispatcher sends the same check meanwhile; a dispatcher that dies leaves it to the next after 30 s.
+  const leaseUntil = new Date(started.getTime() + dispatch.timeoutMs * 2 + LEASE_MARGIN_MS);
   const claimed = await claimChecksToSend(deps.db, started, leaseUntil, limit);
   const outcomes = await Promise.all(claimed.map((check) => sendOne(deps, check)));
   const chase = await chaseOverdueChecks(deps, limit);
