@@ -55,7 +55,7 @@ function ChildFields({ f, i }: { f: FormState; i: number }) {
 export function Children({ f }: { f: FormState }) {
   const childCount = count(f.form, 'childCount', MAX_FORM_CHILDREN);
   return (
-    <>
+    <section class="app-form-section" aria-labelledby="section-children">
       <h2 class="govuk-heading-l" id="section-children">2. The children</h2>
       {f.errors.children ? <p class="govuk-error-message" id="children">{f.errors.children}</p> : null}
       {Array.from({ length: childCount }, (_, i) => <ChildFields f={f} i={i} />)}
@@ -63,6 +63,6 @@ export function Children({ f }: { f: FormState }) {
         {childCount < MAX_FORM_CHILDREN ? <button type="submit" name="action" value="add-child" class="govuk-button govuk-button--secondary">Add another child</button> : null}
         {childCount > 1 ? <button type="submit" name="action" value="remove-child" class="govuk-button govuk-button--warning">Remove child {childCount}</button> : null}
       </div>
-    </>
+    </section>
   );
 }

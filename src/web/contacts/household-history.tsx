@@ -37,7 +37,7 @@ export function HouseholdAndHistory({ f }: { f: FormState }) {
   const adultCount = count(form, 'adultCount', MAX_FORM_ADULTS);
   const childCount = count(form, 'childCount', MAX_FORM_CHILDREN);
   return (
-    <>
+    <section class="app-form-section" aria-labelledby="section-household">
       <h2 class="govuk-heading-l" id="section-household">4. The household and history</h2>
       <OneOf f={f} name="livesWith" label="Who do the children live with?" options={LIVES_WITH_OPTIONS} />
       <Checkboxes id="household" name="household" label="In the household" options={HOUSEHOLD_OPTIONS} values={values(form, 'household')}
@@ -59,6 +59,6 @@ export function HouseholdAndHistory({ f }: { f: FormState }) {
           <Yn f={f} name="movement.previousAuthorityNotified" label="Has the previous authority been told of the move?" />
         </div>
       </details>
-    </>
+    </section>
   );
 }

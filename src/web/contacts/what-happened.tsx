@@ -38,7 +38,7 @@ export function WhatHappened({ f }: { f: FormState }) {
   const { form, errors } = f;
   const childCount = count(form, 'childCount', MAX_FORM_CHILDREN);
   return (
-    <>
+    <section class="app-form-section" aria-labelledby="section-what-happened">
       <h2 class="govuk-heading-l" id="section-what-happened">3. What happened</h2>
       <Textarea id="narrative" name="narrative" label="What the referrer said" hint="In their words where you can" rows={6} value={value(form, 'narrative')} error={errors.narrative} />
       <Yn f={f} name="immediateDanger" label="Is a child in immediate danger?" />
@@ -50,6 +50,6 @@ export function WhatHappened({ f }: { f: FormState }) {
           exploitation: <ExploitationQuestions f={f} />, honourBasedAbuse: <HonourBasedAbuseQuestions f={f} />,
           pregnancy: <PregnancyQuestions f={f} />, whereabouts: <WhereaboutsQuestions f={f} />,
         }} />
-    </>
+    </section>
   );
 }

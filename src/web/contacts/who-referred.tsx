@@ -14,7 +14,7 @@ export function WhoReferred({ f }: { f: FormState }) {
   const { form, errors } = f;
   const source = value(form, 'referrer.source');
   return (
-    <>
+    <section class="app-form-section" aria-labelledby="section-referrer">
       <h2 class="govuk-heading-l" id="section-referrer">1. Who referred</h2>
       <DateInput id="receivedDate" name="receivedDate" label="Date received" hint="Today, unless you are recording a contact that came in earlier" value={dateParts(form, 'receivedDate')} error={errors.receivedDate} />
       <TextInput id="receivedTime" name="receivedTime" label="Time received (24-hour, UK time)" hint="For example, 09:20" width="5" value={value(form, 'receivedTime')} />
@@ -27,6 +27,6 @@ export function WhoReferred({ f }: { f: FormState }) {
         <Text f={f} name="referrer.relationshipToChild" label="Relationship to the child" width="20" />
         <Yn f={f} name="referrer.spokenToDirectly" label="Have you spoken to the referrer directly?" hint="Leave as not known for a phone call with the referrer: that already says yes" />
       </Follows>
-    </>
+    </section>
   );
 }
