@@ -14,7 +14,7 @@ export function childrenInWords(summary: ContactSummary | undefined): string {
 }
 
 const referrer = (code: string) => (REFERRAL_SOURCES as Record<string, string>)[code]?.replace(/\s*\(.*\)$/, '') ?? code;
-const concern = (code: string) => CONCERN_OPTIONS.find(([c]) => c === code)?.[1].replace(/^\S+\s/, '') ?? code;
+const concern = (code: string) => CONCERN_OPTIONS.find(([c]) => c === code)?.[1] ?? code;
 
 /** Referrer, concerns and time received, for the line under a contact's name. */
 export function contactDetails(summary: ContactSummary | undefined): string {

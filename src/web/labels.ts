@@ -1,32 +1,14 @@
-import { REFERRAL_SOURCES } from '../schemas/codes.js';
 import type { Option } from './choices.js';
 
-/** Codes shown by their names, as screeners know them. */
-/** In the order practitioners know them: 1A, 1B, … 2A, … 10, not the object's own order (4, 6, 7, … 1A). */
-const byCode = ([a]: [string, string], [b]: [string, string]) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || a.localeCompare(b);
-export const REFERRAL_SOURCE_OPTIONS = Object.entries(REFERRAL_SOURCES).sort(byCode).map(([code, label]) => [code, `${code} – ${label}`] as [string, string]);
-
-export const CHANNEL_OPTIONS: [string, string][] = [
-  ['phone', 'Phone'], ['email', 'Email'], ['online_form', 'Online form'], ['police_notification', 'Police notification'],
-  ['letter', 'Letter'], ['in_person', 'In person'], ['other', 'Other'],
-];
-
 export const CONCERN_OPTIONS: [string, string][] = [
-  ['18C', '18C Physical abuse – adult on child'], ['18B', '18B Physical abuse – child on child'],
-  ['19C', '19C Sexual abuse – adult on child'], ['19B', '19B Sexual abuse – child on child'],
-  ['16A', '16A Neglect'], ['17A', '17A Emotional abuse'],
-  ['3A', '3A Domestic abuse – child is the subject'], ['3B', '3B Domestic abuse – parent or carer'], ['3C', '3C Domestic abuse – other household member'],
-  ['1B', '1B Alcohol misuse – parent or carer'], ['2B', '2B Drug misuse – parent or carer'], ['4B', '4B Mental health – parent or carer'],
-  ['4A', '4A Mental health – child'], ['15A', '15A Self-harm'], ['10A', '10A Missing'], ['11A', '11A Child sexual exploitation'],
-  ['12A', '12A Trafficking'], ['13A', '13A Gangs'], ['24A', '24A Child criminal exploitation'], ['22A', '22A Female genital mutilation'],
-  ['23A', '23A Abuse linked to faith or belief'], ['7A', '7A Young carer'], ['9A', '9A Unaccompanied asylum-seeking child'], ['20', '20 Other'],
-];
-
-export const MOBILITY_OPTIONS: [string, string][] = [
-  ['not_independently_mobile', 'Not independently mobile (not crawling, shuffling, cruising or walking)'],
-  ['becoming_mobile', 'Becoming mobile (pulls to stand, cruises, crawls)'],
-  ['independently_mobile', 'Independently mobile'],
-  ['unknown', 'Not known'],
+  ['18C', 'Physical abuse – adult on child'], ['18B', 'Physical abuse – child on child'],
+  ['19C', 'Sexual abuse – adult on child'], ['19B', 'Sexual abuse – child on child'],
+  ['16A', 'Neglect'], ['17A', 'Emotional abuse'],
+  ['3A', 'Domestic abuse – child is the subject'], ['3B', 'Domestic abuse – parent or carer'], ['3C', 'Domestic abuse – other household member'],
+  ['1B', 'Alcohol misuse – parent or carer'], ['2B', 'Drug misuse – parent or carer'], ['4B', 'Mental health – parent or carer'],
+  ['4A', 'Mental health – child'], ['15A', 'Self-harm'], ['10A', 'Missing'], ['11A', 'Child sexual exploitation'],
+  ['12A', 'Trafficking'], ['13A', 'Gangs'], ['24A', 'Child criminal exploitation'], ['22A', 'Female genital mutilation'],
+  ['23A', 'Abuse linked to faith or belief'], ['7A', 'Young carer'], ['9A', 'Unaccompanied asylum-seeking child'], ['20', 'Other'],
 ];
 
 export const SEX_OPTIONS: [string, string][] = [['F', 'Female'], ['M', 'Male'], ['U', 'Not known or not stated']];

@@ -140,7 +140,7 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: the contact 
     const sources = await page.locator('#referrer-source option').evaluateAll((os) => os.map((o) => o.getAttribute('value')).filter(Boolean));
     expect(sources.slice(0, 5)).toEqual(['1A', '1B', '1C', '1D', '2A']);
     expect(sources.at(-1)).toBe('10');
-    const mobility = await page.locator('#children-0-mobility option').allTextContents();
+    const mobility = await page.locator('input[name="children.0.mobility"] + label').allTextContents();
     expect(mobility.filter((m) => m === 'Not known')).toHaveLength(1);
     await page.fill('#referrer-name', 'A neighbour');
     await page.press('#referrer-name', 'Enter');

@@ -3,18 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signIn, startBrowserHarness, type BrowserHarness } from './browser.js';
 import { NEEDS_CHROMIUM } from '../support/needs.js';
 
-async function fillDate(page: Page, id: string, [day, month, year]: [string, string, string]) {
-  await page.fill(`#${id}`, day);
-  await page.fill(`#${id}-month`, month);
-  await page.fill(`#${id}-year`, year);
-}
-
 /** What every contact needs: the referrer, a child and what was said. The received date is today's, as the form sets it. */
 async function fillEssentials(page: Page) {
   await page.selectOption('#referrer-source', '6');
   await page.fill('#referrer-organisation', 'Police');
   await page.fill('#children-0-givenName', 'Amira');
-  await fillDate(page, 'children-0-dateOfBirth', ['4', '6', '2021']);
+  await page.fill('#children-0-dateOfBirth', '4 6 2021');
   await page.fill('#narrative', 'Police attended a domestic incident overnight; mother was strangled by her partner while Amira was in the room.');
 }
 

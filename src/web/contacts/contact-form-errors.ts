@@ -56,6 +56,10 @@ export function formErrors(errors: readonly FieldError[]): FieldErrors {
       out[id] ??= 'Enter the date and time the contact was received: a real date, and a time like 09:20';
       continue;
     }
+    if (last === 'dateOfBirth' && /YYYY-MM-DD|calendar date|give a date of birth/.test(message)) {
+      out[id] ??= `Enter the date of birth${whose} as a date like 28 7 2026, or an age like 4 months or 2 years`;
+      continue;
+    }
     out[id] ??= inWords({ what, kind: CHOSEN.has(last) ? 'choose' : DATES.has(last) ? 'date' : 'enter' }, message);
   }
   return out;

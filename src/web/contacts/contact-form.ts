@@ -2,7 +2,9 @@ import { isCalendarDate } from '../../lib/dates.js';
 import { zonedInstant } from '../../lib/working-days.js';
 import { EARLIER_CONTACTS, POSES_RISK } from '../labels.js';
 import { count, MAX_FORM_ADULTS, MAX_FORM_CHILDREN, value, values, type FormValues } from '../form-values.js';
-import { dateFrom, flags, prune, section, text, whole, yesNo } from './form-readers.js';
+import { channelCode, LIVES_WITH_ROLES, SPOKEN_BY_CHANNEL } from './contact-form-labels.js';
+import { dateOrAge } from './date-or-age.js';
+import { dateFrom, flags, prune, section, text, whole, withHousehold, yesNo } from './form-readers.js';
 
 /** Turns the form into the API's contact shape; the API's own schema then judges it. */
 export function contactFromForm(form: FormValues, timeZone: string): Record<string, unknown> {
@@ -25,7 +27,7 @@ export function contactFromForm(form: FormValues, timeZone: string): Record<stri
       nhsNumber: text(form, `${p}.nhsNumber`)?.replace(/\s+/g, ''),
       givenName: text(form, `${p}.givenName`),
       familyName: text(form, `${p}.familyName`),
-      dateOfBirth: dateFrom(form, `${p}.dateOfBirth`),
+      dateOfBirth: dateFrom(form, `${p}.dateOfBirth`) ?? dateOrAge(value(form, `${p}.dateOfBirth`), receivedDate),
       expectedDateOfBirth: dateFrom(form, `${p}.expectedDateOfBirth`),
       sex: text(form, `${p}.sex`),
       ethnicity: text(form, `${p}.ethnicity`),
@@ -56,7 +58,7 @@ export function contactFromForm(form: FormValues, timeZone: string): Record<stri
     });
   });
 
-  const adults = Array.from({ length: adultCount }, (_, i) => {
+  const described = Array.from({ length: adultCount }, (_, i) => {
     const p = `adults.${i}`;
     return prune({
       role: text(form, `${p}.role`),
@@ -71,6 +73,8 @@ export function contactFromForm(form: FormValues, timeZone: string): Record<stri
       excludedByPlan: yesNo(form, `${p}.excludedByPlan`),
     });
   }).filter((a) => Object.keys(a).length > 0);
+  const adults = withHousehold(LIVES_WITH_ROLES[value(form, 'livesWith')] ?? [], described);
+  const channel = value(form, 'channel');
 
   const movement = section({
     movedIntoAreaOn: dateFrom(form, 'movement.movedIntoAreaOn'),
@@ -85,7 +89,7 @@ export function contactFromForm(form: FormValues, timeZone: string): Record<stri
 
   return prune({
     receivedAt,
-    channel: text(form, 'channel'),
+    channel: channelCode(channel) || undefined,
     immediateDanger: yesNo(form, 'immediateDanger'),
     alreadyActedOn: yesNo(form, 'alreadyActedOn'),
     referrer: prune({
@@ -94,7 +98,7 @@ export function contactFromForm(form: FormValues, timeZone: string): Record<stri
       organisation: text(form, 'referrer.organisation'),
       role: text(form, 'referrer.role'),
       relationshipToChild: text(form, 'referrer.relationshipToChild'),
-      spokenToDirectly: yesNo(form, 'referrer.spokenToDirectly'),
+      spokenToDirectly: yesNo(form, 'referrer.spokenToDirectly') ?? SPOKEN_BY_CHANNEL[channel],
     }),
     children,
     adults,

@@ -27,3 +27,18 @@ export function dateFrom(form: FormValues, name: string): string | undefined {
 export function prune<T extends Record<string, unknown>>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * The adults the quick answer "who does the child live with" names, each as
+ * living with the child, merged with the adults described one by one: a
+ * mother named in both is one adult.
+ */
+export function withHousehold(roles: readonly string[], described: Record<string, unknown>[]): Record<string, unknown>[] {
+  const rest = [...described];
+  const household = roles.map((role) => {
+    const i = rest.findIndex((a) => a.role === role);
+    const same = i >= 0 ? rest.splice(i, 1)[0] : undefined;
+    return { role, ...same, livesWithChild: true };
+  });
+  return [...household, ...rest];
+}

@@ -128,7 +128,7 @@ export function HonourBasedAbuseQuestions({ f }: { f: FormState }) {
     <>
       <Yn f={f} name={`${p}.forcedMarriage`} label="Is a forced marriage feared or planned?" />
       <Yn f={f} name={`${p}.honourBasedViolence`} label="Has there been violence, or threats, to protect the family’s ‘honour’?" />
-      <Yn f={f} name={`${p}.fgmRisk`} label="Is a child at risk of FGM?" hint="If FGM has already been done, tick 22A in the concerns" />
+      <Yn f={f} name={`${p}.fgmRisk`} label="Is a child at risk of FGM?" hint="If FGM has already been done, tick ‘Female genital mutilation’ in the concerns" />
       <DateField f={f} name={`${p}.travelAbroadOn`} label="When is the child due to travel abroad?" hint="If a journey is planned that puts the child at risk. For example, 27 7 2026" />
     </>
   );

@@ -8,6 +8,7 @@ import { zodFieldErrors } from '../../http/problem.js';
 import { ContactInputSchema } from '../../schemas/contact.schema.js';
 import { sessionOf, webVerbContext, type WebEnv } from '../session.js';
 import { contactFromForm } from './contact-form.js';
+import { DEFAULT_CHANNEL } from './contact-form-labels.js';
 import { formErrors } from './contact-form-errors.js';
 import { value, type FormValues } from '../form-values.js';
 import { ContactsPage } from './contacts-page.js';
@@ -24,7 +25,7 @@ export function londonNowParts(now: Date): FormValues {
 /** Recording a contact, the screener's list, and one contact's page. */
 export function contactRoutes(deps: Deps) {
   const app = new Hono<WebEnv>();
-  app.get('/contacts/new', (c) => c.html(<RecordContactPage session={sessionOf(c)} form={{ childCount: '1', adultCount: '1', ...londonNowParts(deps.clock.now()) }} errors={{}} />));
+  app.get('/contacts/new', (c) => c.html(<RecordContactPage session={sessionOf(c)} form={{ childCount: '1', adultCount: '1', channel: DEFAULT_CHANNEL, ...londonNowParts(deps.clock.now()) }} errors={{}} />));
   app.post('/contacts/new', async (c) => {
     const session = sessionOf(c);
     const form = (await c.req.parseBody({ all: true })) as FormValues;
