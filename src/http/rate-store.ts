@@ -28,7 +28,9 @@ export function sharedRateLimiter(store: Pick<Deps, 'db' | 'redis'>, options: { 
     },
   };
   const limits = { keyPrefix: options.keyPrefix, points: options.points, duration: options.durationSeconds };
-  const database = new RateLimiterPostgres({ storeClient, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false, ...limits });
+  // clearExpiredByTimeout: every five minutes (an unref'd timer) the library deletes rows that expired over an hour ago,
+  // so the table holds about an hour of keys rather than every user and address ever seen.
+  const database = new RateLimiterPostgres({ storeClient, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: true, ...limits });
   const limiter = store.redis ? new RateLimiterRedis({ storeClient: store.redis, insuranceLimiter: database, ...limits }) : database;
   return {
     async consume(key) {
