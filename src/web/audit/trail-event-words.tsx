@@ -37,6 +37,10 @@ export function eventWords(event: TrailEvent): string | null {
     }
     case 'contact.closed':
       return `Outcome that stands: ${outcomeWords(text(d.finalOutcome))}${d.overridden ? ' (the manager’s, overturning the screener’s)' : ''}.`;
+    case 'second_screen.recorded':
+      return `${event.actor.sub} screened it again, blind: ${outcomeWords(text(d.outcome))}; ${d.agrees ? 'agrees with' : 'differs from'} the first decision.`;
+    case 'second_screen.settled':
+      return `${event.actor.sub} settled the two screens: ${d.standing === 'neither' ? 'neither outcome stands' : `the ${String(d.standing)} screener’s outcome stands`} (${outcomeWords(text(d.outcome))})${d.reopened ? '; the contact goes back for a new decision' : ''}.`;
     default:
       return null;
   }

@@ -43,5 +43,7 @@ describe('the trail as lines', () => {
     expect(eventWords(reviewed)).toBe('ben overturned the screener’s decision: No further action → Strategy discussion (s47).');
     const endorsed = event('contact.reviewed', 'ben', '2026-11-02T12:00:00.000Z', { verdict: 'endorse', screenerOutcome: 'nfa', outcome: null });
     expect(eventWords(endorsed)).toBe('ben endorsed the screener’s decision (No further action).');
+    const settled = event('second_screen.settled', 'mo', '2026-11-02T12:00:00.000Z', { standing: 'second', outcome: 'assessment_s17', reopened: true });
+    expect(eventWords(settled)).toBe('mo settled the two screens: the second screener’s outcome stands (Child and family assessment (s17)); the contact goes back for a new decision.');
   });
 });
