@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { assetHref } from './static.js';
 import type { WebSession } from './session.js';
+import { mayOpen } from './page-access.js';
 
 export interface LayoutProps {
   title: string;
@@ -10,7 +11,7 @@ export interface LayoutProps {
   children?: Child;
 }
 
-const NAV: Record<string, { href: string; label: string }[]> = {
+export const NAV: Record<string, { href: string; label: string }[]> = {
   screener: [
     { href: '/contacts/new', label: 'Record a contact' }, { href: '/contacts', label: 'My contacts' }, { href: '/second-screens', label: 'Second screens' },
     { href: '/calibration', label: 'Calibration' }, { href: '/my-practice', label: 'My practice' }, { href: '/rules', label: 'Rules' },
@@ -26,7 +27,8 @@ const NAV: Record<string, { href: string; label: string }[]> = {
 
 /** The GOV.UK page template with service navigation only: no GOV.UK header, crown or GDS Transport, as this service is not on GOV.UK. */
 export function Layout({ title, session, hasErrors, children }: LayoutProps) {
-  const nav = session ? NAV[session.role] ?? [] : [];
+  // The menu offers only pages the role may open (tests/unit/web/page-access.test.ts checks none is filtered out).
+  const nav = session ? (NAV[session.role] ?? []).filter((item) => mayOpen(session.role, item.href)) : [];
   return (
     <html lang="en" class="govuk-template govuk-template--rebranded">
       <head>

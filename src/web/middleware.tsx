@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { Layout } from './layout.js';
 import { csrfMatches, type WebEnv } from './session.js';
+import { mayOpen } from './page-access.js';
 
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -32,4 +33,16 @@ export const csrfCheck: MiddlewareHandler<WebEnv> = async (c, next) => {
 export const requireSession: MiddlewareHandler<WebEnv> = async (c, next) => {
   if (!c.get('session')) return c.redirect(c.get('sessionExpired') ? '/sign-in?expired=1' : '/sign-in', 303);
   return next();
+};
+
+/**
+ * A page the signed-in role may not use is refused before it is drawn, with a
+ * way back to the pages that role has: a form is never shown only for its
+ * sending to be refused.
+ */
+export const requirePageRole: MiddlewareHandler<WebEnv> = async (c, next) => {
+  const session = c.get('session');
+  if (!session || mayOpen(session.role, c.req.path)) return next();
+  return c.html(<Layout title="This page is not for your role" session={session}><h1 class="govuk-heading-l">This page is not for your role</h1>
+    <p class="govuk-body">Signed in as a {session.role}, you cannot use this page. The menu above lists the pages you can use.</p></Layout>, 403);
 };

@@ -6,7 +6,7 @@ import { contactRoutes } from './contacts/routes.js';
 import { decisionRoutes } from './decisions/routes.js';
 import { errorPage } from './error-page.js';
 import { familyPages } from './family/family-pages.js';
-import { csrfCheck, pageHeaders, requireSession, SIGNED_IN_PATHS } from './middleware.js';
+import { csrfCheck, pageHeaders, requirePageRole, requireSession, SIGNED_IN_PATHS } from './middleware.js';
 import { outcomeRoutes } from './outcomes/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
 import { reviewRoutes } from './reviews/routes.js';
@@ -46,6 +46,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
   app.use('*', csrfCheck);
   app.use('*', storableForm());
   for (const path of SIGNED_IN_PATHS) app.use(path, requireSession);
+  app.use('*', requirePageRole);
 
   app.route('/', signInRoutes(deps, { demoSignIn: options.localSignIn, session: sessionOptions }));
   app.route('/', contactRoutes(deps));

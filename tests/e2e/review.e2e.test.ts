@@ -102,12 +102,12 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: a flagged de
 
     await auditor.click('table tbody a:has-text("trail")');
     const text = await auditor.locator('main').textContent();
-    for (const event of ['recorded', 'triaged', 'decided', 'reviewed', 'closed']) expect(text).toContain(event);
+    for (const event of ['Contact recorded', 'Triaged', 'Screener’s decision', 'Manager’s review', 'Contact closed']) expect(text).toContain(event);
     await expectAccessible(auditor, 'trail');
     await screenshot(auditor, '10-trail');
 
     await auditor.goto(`${h.baseUrl}/oversight?from=2026-11-01&to=2026-11-30`);
-    await expect(auditor.locator('svg[role=img]').count()).resolves.toBeGreaterThanOrEqual(2);
+    await expect(auditor.locator('figure.app-chart').count()).resolves.toBeGreaterThanOrEqual(2);
     await expect(auditor.locator('main').textContent()).resolves.toContain('small number');
     await expectAccessible(auditor, 'oversight');
     await screenshot(auditor, '11-oversight');

@@ -82,7 +82,7 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: a blind seco
 
     await manager.goto(`${h.baseUrl}/contacts/${contactId}/trail`);
     const trail = (await manager.locator('main').textContent())!;
-    for (const event of ['second screen.selected', 'second screen.recorded', 'second screen.settled', 'reopened']) expect(trail).toContain(event);
+    for (const event of ['Second screen selected', 'Second screen recorded', 'Second screen settled', 'Decision reopened', 'screened it again, blind', 'settled the two screens']) expect(trail).toContain(event);
     await screenshot(manager, 'second-screen-06-trail');
   });
 

@@ -4,6 +4,7 @@ import { Checkboxes } from '../choices.js';
 import { OUTCOME_OPTIONS } from '../decisions/decision-form.js';
 import { ContactName, type Summaries } from '../contact-name.js';
 import { Layout } from '../layout.js';
+import { outcomeWords, REFERRER_GROUP_OPTIONS } from '../code-words.js';
 import type { WebSession } from '../session.js';
 
 export type SampleForm = Record<string, string | string[] | undefined>;
@@ -23,7 +24,7 @@ export function AuditPage({ session, form, sample, errors, csvHref, summaries = 
             <TextInput id="closedFrom" name="closedFrom" label="Closed from (YYYY-MM-DD)" width="10" value={one(form, 'closedFrom')} error={errors.closedFrom} />
             <TextInput id="closedTo" name="closedTo" label="Closed to (YYYY-MM-DD)" width="10" value={one(form, 'closedTo')} error={errors.closedTo} />
             <TextInput id="maxAgeMonths" name="maxAgeMonths" label="Youngest child at most (months)" hint="36 for children aged three and under" width="3" value={one(form, 'maxAgeMonths')} error={errors.maxAgeMonths} />
-            <Select id="referrerGroup" name="referrerGroup" label="Referrer" blank="Any" options={[['professional', 'Professional'], ['non_professional', 'Family or public'], ['anonymous', 'Anonymous']]} value={one(form, 'referrerGroup')} />
+            <Select id="referrerGroup" name="referrerGroup" label="Referrer" blank="Any" options={REFERRER_GROUP_OPTIONS} value={one(form, 'referrerGroup')} />
             <Select id="overridden" name="overridden" label="Decision departed from the triage" blank="Either" options={[['true', 'Yes'], ['false', 'No']]} value={one(form, 'overridden')} />
             <TextInput id="screener" name="screener" label="Screener (user id)" width="20" value={one(form, 'screener')} />
           </div>
@@ -50,7 +51,7 @@ export function AuditPage({ session, form, sample, errors, csvHref, summaries = 
                 <tr class="govuk-table__row">
                   <td class="govuk-table__cell"><ContactName href={`/contacts/${c.id}`} summary={summaries.get(c.id)} /> · <a class="govuk-link" href={`/contacts/${c.id}/trail`}>trail</a></td>
                   <td class="govuk-table__cell"><PriorityTag priority={c.triage.priority} /></td>
-                  <td class="govuk-table__cell">{(c.finalOutcome ?? '').replace(/_/g, ' ')}</td>
+                  <td class="govuk-table__cell">{outcomeWords(c.finalOutcome)}</td>
                   <td class="govuk-table__cell">{formatInstant(c.closedAt)}</td>
                 </tr>
               ))}

@@ -11,6 +11,7 @@ import { fieldErrorsInWords, type Question } from '../messages.js';
 import { sessionOf, webVerbContext, type WebContext, type WebEnv } from '../session.js';
 import { AuditPage, type SampleForm } from './audit-page.js';
 import { TrailPage } from './trail-page.js';
+import { partnerNamesOf } from '../code-words.js';
 
 /** The sample's query as the API takes it: repeated checkboxes become comma lists. */
 function sampleQuery(c: WebContext): SampleForm {
@@ -57,7 +58,7 @@ export function auditRoutes(deps: Deps) {
   app.get('/contacts/:id/trail', async (c) => {
     const trail = await readTrail({ ctx: webVerbContext(c, deps), contactId: c.req.param('id') });
     const summaries = await summariseContacts({ ctx: webVerbContext(c, deps), ids: [trail.contactId] });
-    return c.html(<TrailPage session={sessionOf(c)} trail={trail} summary={summaries.get(trail.contactId)} />);
+    return c.html(<TrailPage session={sessionOf(c)} trail={trail} summary={summaries.get(trail.contactId)} partnerNames={partnerNamesOf(deps.checks.partners)} />);
   });
   return app;
 }

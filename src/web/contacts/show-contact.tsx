@@ -8,6 +8,7 @@ import { sessionOf, webVerbContext, type WebContext, pathParam } from '../sessio
 import type { FormValues } from '../form-values.js';
 import { SharingLedger } from '../sharing/sharing-ledger.js';
 import { ContactPage } from './contact-page.js';
+import { mayOpen } from '../page-access.js';
 
 /** One contact's page: its triage, its decisions, and what the person signed in may do next. */
 export async function showContact(c: WebContext, deps: Deps, form: FormValues = {}, errors: FieldErrors = {}, status: 200 | 400 = 200) {
@@ -32,7 +33,7 @@ export async function showContact(c: WebContext, deps: Deps, form: FormValues = 
           <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Close the contact</button>
         </form>
       ) : null}
-      {session.role === 'manager' || session.role === 'auditor' ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/trail`}>Trail of this contact</a></p> : null}
+      {mayOpen(session.role, `/contacts/${contact.id}/trail`) ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/trail`}>Trail of this contact</a></p> : null}
       <SharingLedger db={deps.db} la={session.la} contactId={contact.id} />
       {(contact.status === 'decided' || contact.status === 'closed') && session.role !== 'auditor' ? <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}/family-explanation`}>Explain the decision to the family</a></p> : null}
     </>

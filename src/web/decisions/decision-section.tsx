@@ -6,13 +6,14 @@ import { value, type FormValues } from '../form-values.js';
 import { OUTCOME_OPTIONS, promptsToAnswer } from './decision-form.js';
 import { responseLabel, ROUTE_OPTIONS, routeLabel, URGENCY_OPTIONS, urgencyLabel } from '../labels.js';
 import { REASONS_RULE } from '../messages.js';
+import { outcomeWords } from '../code-words.js';
 import type { WebSession } from '../session.js';
 
 import type { Departure, StoredPromptResponse } from '../../domain/decisions/departures.js';
 
 export type ContactWithDecisions = ContactView;
 
-const outcomeLabel = (o: string | null) => OUTCOME_OPTIONS.find(([v]) => v === o)?.[1] ?? o ?? '—';
+const outcomeLabel = (o: string | null) => (o ? outcomeWords(o) : '—');
 
 /** The screener's decisions and the manager's reviews, side by side, never merged. */
 export function DecisionHistory({ contact }: { contact: ContactWithDecisions }) {

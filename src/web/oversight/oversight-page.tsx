@@ -1,14 +1,33 @@
 import type { OversightSummary } from '../../domain/oversight/summarise-oversight.js';
-import { ErrorSummary, TextInput, type FieldErrors } from '../components.js';
+import { ErrorSummary, formatInstant, TextInput, type FieldErrors } from '../components.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
-import { BarChart, shareBars, ShareTable } from '../charts.js';
+import { BarChart, shareBars, shareFigure, ShareTable } from '../charts.js';
+import { ethnicityWords, referrerGroupWords, type PartnerNames } from '../code-words.js';
 import { SuggestionChanges } from './suggestion-changes.js';
 import { count } from '../plural.js';
 import { SharingOversight } from '../sharing/sharing-oversight.js';
+import { ContactFigures } from './contact-figures.js';
+import { ManagerFigures, RuleOverrides, ScreenerFigures } from './people-figures.js';
 
-/** Oversight figures for the authority: each chart with its table beside it. */
-export function OversightPage({ session, query, summary, errors }: { session: WebSession; query: { from?: string; to?: string }; summary: OversightSummary | null; errors: FieldErrors }) {
+/** No further action by who referred and by the children's ethnicity: the bias this service exists to counter. */
+function NfaFigures({ nfa }: { nfa: OversightSummary['nfa'] }) {
+  return (
+    <section aria-labelledby="nfa-figures">
+      <h2 class="govuk-heading-m" id="nfa-figures">No further action, by who referred</h2>
+      <p class="govuk-body">The bias this service exists to counter: are concerns from family and the public closed more often than professionals’? Of {count(nfa.closed, 'contact')} closed in the period:</p>
+      <BarChart title="Share of closed contacts ending in NFA, by referrer group" bars={shareBars(nfa.byReferrerGroup, referrerGroupWords)} max={1} unit="%" />
+      <ShareTable caption="NFA by referrer group" cells={nfa.byReferrerGroup} keyHeader="Referrer group" words={referrerGroupWords} />
+      <h2 class="govuk-heading-m">No further action, by the children’s ethnicity</h2>
+      <BarChart title="Share of closed contacts ending in NFA, by recorded ethnicity" bars={shareBars(nfa.byEthnicity, ethnicityWords)} max={1} unit="%" />
+      <ShareTable caption="NFA by recorded ethnicity" cells={nfa.byEthnicity} keyHeader="Ethnicity" words={ethnicityWords} />
+      <p class="govuk-body">Children on closed contacts with no ethnicity recorded: {shareFigure(nfa.ethnicityMissing)}.</p>
+    </section>
+  );
+}
+
+/** Oversight figures for the authority: every figure the API's summary gives, each chart with its table beside it. */
+export function OversightPage({ session, query, summary, errors, partnerNames = {} }: { session: WebSession; query: { from?: string; to?: string }; summary: OversightSummary | null; errors: FieldErrors; partnerNames?: PartnerNames }) {
   return (
     <Layout title="Oversight" session={session} hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
@@ -20,57 +39,14 @@ export function OversightPage({ session, query, summary, errors }: { session: We
       </form>
       {summary ? (
         <>
-          <p class="govuk-body">{summary.from} to {summary.to}: {count(summary.workingDays, 'working day')}. Figures from fewer than {summary.smallNumberThreshold} contacts are marked “small number”: read them with care.</p>
-          <h2 class="govuk-heading-m">No further action, by who referred</h2>
-          <p class="govuk-body">The bias this service exists to counter: are concerns from family and the public closed more often than professionals’?</p>
-          <div class="govuk-grid-row">
-            <div class="govuk-grid-column-full"><BarChart title="Share of closed contacts ending in NFA, by referrer group" bars={shareBars(summary.nfa.byReferrerGroup)} max={1} unit="%" /></div>
-            <div class="govuk-grid-column-full"><ShareTable caption="NFA by referrer group" cells={summary.nfa.byReferrerGroup} keyHeader="Referrer group" /></div>
-          </div>
-          <h2 class="govuk-heading-m">No further action, by the children’s ethnicity</h2>
-          <div class="govuk-grid-row">
-            <div class="govuk-grid-column-full"><BarChart title="Share of closed contacts ending in NFA, by recorded ethnicity" bars={shareBars(summary.nfa.byEthnicity)} max={1} unit="%" /></div>
-            <div class="govuk-grid-column-full"><ShareTable caption="NFA by recorded ethnicity" cells={summary.nfa.byEthnicity} keyHeader="Ethnicity" /></div>
-          </div>
-          <p class="govuk-body">Children with no ethnicity recorded: {summary.nfa.ethnicityMissing.count} of {summary.nfa.ethnicityMissing.total}.</p>
-          <h2 class="govuk-heading-m">Reviews per manager per working day</h2>
-          <div class="govuk-grid-row">
-            <div class="govuk-grid-column-full">
-              <BarChart title="Reviews per working day, by manager" unit="" bars={summary.managers.map((m) => ({ label: m.manager, value: m.perWorkingDay, ...(m.reviews.smallNumber ? { note: '(small number)' } : {}) }))} />
-            </div>
-            <div class="govuk-grid-column-full">
-              <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-table__caption--s">The load on each manager</caption>
-                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                  <th scope="col" class="govuk-table__header">Manager</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Reviews</th>
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">Overturned</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Per working day</th>
-                </tr></thead>
-                <tbody class="govuk-table__body">
-                  {summary.managers.map((m) => (
-                    <tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{m.manager}</th>
-                      <td class="govuk-table__cell govuk-table__cell--numeric">{m.reviews.count}</td>
-                      <td class="govuk-table__cell govuk-table__cell--numeric">{m.overturn}</td>
-                      <td class="govuk-table__cell govuk-table__cell--numeric">{m.perWorkingDay ?? '—'}</td></tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-          <h2 class="govuk-heading-m">Overrides by rule</h2>
-          <table class="govuk-table">
-            <thead class="govuk-table__head"><tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Rule</th><th scope="col" class="govuk-table__header govuk-table__header--numeric">Declined</th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Decisions where it fired</th>
-            </tr></thead>
-            <tbody class="govuk-table__body">
-              {summary.overrideRateByRule.map((r) => (
-                <tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{r.rule}{r.smallNumber ? <strong class="govuk-tag govuk-tag--grey app-small">small number</strong> : null}</th>
-                  <td class="govuk-table__cell govuk-table__cell--numeric">{r.count}</td><td class="govuk-table__cell govuk-table__cell--numeric">{r.total}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <p class="govuk-body">{summary.from} to {summary.to}: {count(summary.workingDays, 'working day')}, figures as at {formatInstant(summary.asOf)}. Figures from fewer than {summary.smallNumberThreshold} contacts are marked “small number” and shown as “n of N”: read them with care.</p>
+          <ContactFigures contacts={summary.contacts} recontact={summary.recontactWithin12MonthsOfNfa} />
+          <NfaFigures nfa={summary.nfa} />
+          <ScreenerFigures screeners={summary.screeners} />
+          <RuleOverrides rules={summary.overrideRateByRule} />
+          <ManagerFigures managers={summary.managers} />
           <SuggestionChanges changes={summary.suggestionChanges} />
-          <SharingOversight figures={summary.informationSharing} />
+          <SharingOversight figures={summary.informationSharing} partnerNames={partnerNames} />
         </>
       ) : null}
     </Layout>

@@ -7,7 +7,7 @@ import { fieldErrorsInWords } from '../messages.js';
 import { PERIOD } from '../period-questions.js';
 import { sessionOf, webVerbContext, type WebEnv } from '../session.js';
 import { OversightPage } from './oversight-page.js';
-
+import { partnerNamesOf } from '../code-words.js';
 
 /** A manager's figures for a period. */
 export function oversightRoutes(deps: Deps) {
@@ -18,7 +18,7 @@ export function oversightRoutes(deps: Deps) {
     const parsed = OversightQuery.safeParse(query);
     if (!parsed.success) return c.html(<OversightPage session={sessionOf(c)} query={query} summary={null} errors={fieldErrorsInWords(zodFieldErrors(parsed.error), PERIOD, 'from')} />, 400);
     const summary = await summariseOversight({ ctx: webVerbContext(c, deps), query: parsed.data });
-    return c.html(<OversightPage session={sessionOf(c)} query={parsed.data} summary={summary} errors={{}} />);
+    return c.html(<OversightPage session={sessionOf(c)} query={parsed.data} summary={summary} errors={{}} partnerNames={partnerNamesOf(deps.checks.partners)} />);
   });
   return app;
 }

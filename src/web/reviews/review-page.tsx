@@ -1,5 +1,4 @@
-import type { Prompt } from '../../rules/evaluate.js';
-import { ErrorSummary, IndicatorTag, PriorityTag, Select, Textarea, type FieldErrors } from '../components.js';
+import { ErrorSummary, PriorityTag, Select, Textarea, type FieldErrors } from '../components.js';
 import { value, type FormValues } from '../form-values.js';
 import { OUTCOME_OPTIONS } from '../decisions/decision-form.js';
 import { childrenInWords, contactDetails } from '../contact-name.js';
@@ -8,6 +7,8 @@ import { Layout } from '../layout.js';
 import { REASONS_RULE } from '../messages.js';
 import type { WebSession } from '../session.js';
 import { responseLabel } from '../labels.js';
+import { statusWords } from '../code-words.js';
+import { ReviewPrompts } from './review-prompts.js';
 import { DecisionHistory, type ContactWithDecisions } from '../decisions/decision-section.js';
 
 /** A flagged decision beside the triage it departs from, and the manager's verdict. */
@@ -15,7 +16,6 @@ export function ReviewPage({ session, contact, summary, etag, form, errors, stal
   summary?: ContactSummary | undefined;
   session: WebSession; contact: ContactWithDecisions; etag: string; form: FormValues; errors: FieldErrors; stale?: boolean;
 }) {
-  const prompts = contact.triage.prompts as Prompt[];
   return (
     <Layout title={`Review: ${childrenInWords(summary)}`} session={session} hasErrors={Object.keys(errors).length > 0}>
       <span class="govuk-caption-l">{childrenInWords(summary)}</span>
@@ -31,12 +31,9 @@ export function ReviewPage({ session, contact, summary, etag, form, errors, stal
         </div>
       ) : null}
       <ErrorSummary errors={errors} />
-      <p class="govuk-body"><PriorityTag priority={contact.triage.priority} /> Status: {contact.status.replace(/_/g, ' ')}</p>
+      <p class="govuk-body"><PriorityTag priority={contact.triage.priority} /> Status: {statusWords(contact.status)}</p>
       {contact.triage.route && contact.triage.urgency ? <p class="govuk-body">Suggested response: <strong>{responseLabel(contact.triage.route, contact.triage.urgency)}</strong></p> : null}
-      <h2 class="govuk-heading-m">What the triage prompted</h2>
-      <ul class="govuk-list">
-        {prompts.map((p) => <li><IndicatorTag indicator={p.indicator} /> {p.summary}</li>)}
-      </ul>
+      <ReviewPrompts contact={contact} />
       <DecisionHistory contact={contact} />
       <p class="govuk-body"><a class="govuk-link" href={`/contacts/${contact.id}`}>Read the full triage and every rule</a> · <a class="govuk-link" href={`/contacts/${contact.id}/trail`}>Trail</a></p>
       {contact.status === 'awaiting_review' ? (

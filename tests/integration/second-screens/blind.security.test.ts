@@ -82,7 +82,8 @@ describe('a blind second screen', () => {
       expect(leaks(html.replace(/<option value="information_advice"[^>]*>Information and advice<\/option>/g, ''), page), `${page} (${status})`).toEqual([]);
     }
     expect(Object.entries(statuses).filter(([, s]) => s !== 200)).toEqual([
-      [`/contacts/${contact.id}/trail`, 403], ['/my-practice', 303], ['/reviews', 403], ['/screening-outcomes?from=2026-11-01&to=2026-11-30', 403],
+      // The teams page is for forming teams, which only a manager may do, so a screener is refused it before it is drawn.
+      [`/contacts/${contact.id}/trail`, 403], ['/my-practice', 303], ['/reviews', 403], ['/teams', 403], ['/screening-outcomes?from=2026-11-01&to=2026-11-30', 403],
     ]);
     const screenPage = await webGet(t, session, `/second-screens/${screenId}`);
     expect(screenPage.status).toBe(200);

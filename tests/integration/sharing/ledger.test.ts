@@ -133,8 +133,10 @@ describe('information-sharing ledger', () => {
       expect(page).toContain('Team manager on duty');
       expect(page).toContain('disclosure: That a referral was received and is being assessed');
       const trailPage = await (await t.app.request(`/contacts/${contactId}/trail`, { headers: { cookie } })).text();
-      expect(trailPage).toContain('police: UK GDPR Article 6(1)(e): public task; Agreement not sought');
-      expect(trailPage).toContain('probation: UK GDPR Article 6(1)(e): public task; Agreement sought and given; decided by screener-1');
+      // Each partner by the name the authority's settings give it, not its code.
+      const { police, probation } = t.deps.checks.partners.partners;
+      expect(trailPage).toContain(`${police.name}: UK GDPR Article 6(1)(e): public task; Agreement not sought`);
+      expect(trailPage).toContain(`${probation.name}: UK GDPR Article 6(1)(e): public task; Agreement sought and given; decided by screener-1`);
     });
   });
 
