@@ -50,7 +50,7 @@ export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: 
   }
   for (const prompt of [...prompts]) {
     for (const action of table.implies[prompt.action] ?? []) {
-      ensurePrompt(prompts, action, 'warning', `implied:${prompt.action}`, `Part of the ${ACTION_SUMMARIES[prompt.action].toLowerCase()}.`, prompt.sources);
+      ensurePrompt(prompts, action, 'warning', `implied:${prompt.action}`, impliedReason(prompt.action, syntax), prompt.sources);
     }
   }
 
@@ -92,6 +92,13 @@ export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: 
     for (const action of duty.prompts) ensurePrompt(prompts, action, 'warning', `duty:${duty.id}`, render(duty.reason), duty.sources);
   }
   return { route, urgency, steps, prompts };
+}
+
+/** Why an implied prompt is there. Packs before templates: 2 keep the words their triages were stored with. */
+function impliedReason(action: PromptAction, syntax: TemplateSyntax): string {
+  const summary = ACTION_SUMMARIES[action];
+  if (syntax === 1) return `Part of the ${summary.toLowerCase()}.`;
+  return `It goes with the prompt to ${summary.charAt(0).toLowerCase()}${summary.slice(1)}.`;
 }
 
 function ensurePrompt(prompts: Prompt[], action: PromptAction, indicator: Indicator, raisedBy: string, detail: string, sources: readonly string[]): void {
