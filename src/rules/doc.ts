@@ -7,6 +7,7 @@ import type { RuleSet } from './rule-set.js';
 import { accuracyTable, type AccuracySummary } from './accuracy/summary.js';
 import { describeResponseTable } from './response/describe.js';
 import type { AuthoritySettings } from './settings.js';
+import { countOf } from '../lib/plural.js';
 
 export interface RuleDocInput {
   ruleSet: RuleSet;
@@ -49,7 +50,7 @@ function settingsSection({ la, hash, values }: RuleDocInput['settings']): string
   const rows = Object.entries(values).map(([key, value]) => {
     if (key === 'nonWorkingDays' && Array.isArray(value)) {
       const days = [...value].sort();
-      return [key, days.length ? `${days.length} days, ${days[0]} to ${days.at(-1)}` : 'none'];
+      return [key, days.length ? `${countOf(days.length, 'day')}, ${days[0]} to ${days.at(-1)}` : 'none'];
     }
     return [key, typeof value === 'object' ? JSON.stringify(value) : String(value)];
   });

@@ -7,7 +7,7 @@ import type { ContactSummary } from '../../domain/contacts/summarise-contacts.js
 import { Confirmation } from '../confirmation.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
-import { cardReasons, type CardReason } from './prompt-reasons.js';
+import { cardReasons, type CardReason } from '../prompt-reasons.js';
 import { SuggestedResponse } from './response-section.js';
 
 function PromptCard({ prompt, reasons }: { prompt: Prompt; reasons: CardReason[] }) {

@@ -1,5 +1,6 @@
 import type { OversightSummary } from '../../domain/oversight/summarise-oversight.js';
 import { WITHOUT_CONSENT_REASONS } from '../../schemas/sharing.schema.js';
+import { countOf } from '../../lib/plural.js';
 
 const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
@@ -9,7 +10,7 @@ export function SharingOversight({ figures }: { figures: OversightSummary['infor
   return (
     <section aria-labelledby="sharing-oversight">
       <h2 class="govuk-heading-m" id="sharing-oversight">Checks made without the family’s agreement</h2>
-      <p class="govuk-body">Of {figures.checks} checks decided in the period, {figures.withoutConsent.count} ({pct(figures.withoutConsent.share)}) went without agreement; {figures.refused.count} after the family refused.</p>
+      <p class="govuk-body">Of {countOf(figures.checks, 'check')} decided in the period, {figures.withoutConsent.count} ({pct(figures.withoutConsent.share)}) went without agreement; {figures.refused.count} after the family refused.</p>
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--s">By partner, with the reasons given</caption>
         <thead class="govuk-table__head"><tr class="govuk-table__row">

@@ -4,7 +4,7 @@ import { Evaluator, type Triage } from '../../../src/rules/evaluate.js';
 import { deriveFacts } from '../../../src/rules/facts.js';
 import { loadRuleSet } from '../../../src/rules/rule-set.js';
 import { loadSettings } from '../../../src/rules/settings.js';
-import { cardReasons } from '../../../src/web/contacts/prompt-reasons.js';
+import { cardReasons } from '../../../src/web/prompt-reasons.js';
 
 /** What reads as generated text rather than a colleague's words (issue 17). */
 const GENERATED: [string, RegExp][] = [

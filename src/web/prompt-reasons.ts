@@ -1,4 +1,4 @@
-import type { Prompt, RuleOutcome } from '../../rules/evaluate.js';
+import type { Prompt, RuleOutcome } from '../rules/evaluate.js';
 
 /** One line under a prompt card's "Why": a reason in full, or a pointer to the card that gives it. */
 export interface CardReason {
@@ -43,4 +43,21 @@ export function cardReasons(prompts: readonly Prompt[], rules: readonly RuleOutc
     cards.set(prompt.action, reasons);
   }
   return cards;
+}
+
+/**
+ * For a list that has only each prompt's whole detail (second screens,
+ * calibration exercises): each prompt's reasons without the sentences an
+ * earlier prompt on the page has already given, or a pointer when none is left.
+ */
+export function listReasons(prompts: readonly Prompt[]): Map<string, string> {
+  const said = new Set<string>();
+  const out = new Map<string, string>();
+  for (const prompt of prompts) {
+    const all = sentences(prompt.detail);
+    const fresh = all.filter((s) => !said.has(s));
+    for (const s of fresh) said.add(s);
+    out.set(prompt.action, fresh.length ? fresh.join(' ') : 'For the reasons given above.');
+  }
+  return out;
 }
