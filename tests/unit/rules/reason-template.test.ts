@@ -3,6 +3,11 @@ import { countOf, joinWords, plural } from '../../../src/lib/plural.js';
 import { FACT_CATALOGUE } from '../../../src/rules/facts.js';
 import { describeRationale, renderRationale, templateFaults } from '../../../src/rules/rationale.js';
 import { parseTemplate } from '../../../src/rules/template.js';
+import { Evaluator } from '../../../src/rules/evaluate.js';
+import { deriveFacts } from '../../../src/rules/facts.js';
+import { hashRuleSet, loadRuleSet, ruleSetFromStored } from '../../../src/rules/rule-set.js';
+import { loadSettings } from '../../../src/rules/settings.js';
+import { child, quietContact } from '../../fixtures/contacts.js';
 
 const facts = new Set(Object.keys(FACT_CATALOGUE));
 const render = (template: string, values: Record<string, unknown>) => {
@@ -93,4 +98,21 @@ describe('the first template language, kept for packs stored before templates: 2
     // The old pattern read no digits in a fact name, so the placeholder was shown as written: replays must show it so too.
     expect(renderRationale('Site {{ten4FacesInjury|yesno}}.', { ten4FacesInjury: true } as never)).toBe('Site {{ten4FacesInjury|yesno}}.');
   });
+
+  it('a stored pack without templates: 2 is evaluated in the first language, and the live pack in the second', async () => {
+    const live = loadRuleSet('rules');
+    const injury = live.rules.find((r) => r.id === 'concerning-injury');
+    expect(injury).toBeDefined();
+    const old = { ...(injury as NonNullable<typeof injury>), rationale: 'Concerning: TEN-4 {{ten4FacesInjury|yesno}}; pattern {{patternedInjury|yesno}}; unexplained {{unsuitableExplanation|yesno}}.' };
+    const content = { manifest: { name: 'old pack', version: '2026.12.3' }, rules: [old] };
+    const stored = ruleSetFromStored(hashRuleSet(content), content);
+    const contact = quietContact({ children: [child({ dateOfBirth: '2024-02-10', injuries: [{ type: 'bruise', sites: ['eyelids'], pattern: [], explanation: null, explanationAssessment: 'none' }] })] });
+    const { facts } = deriveFacts(contact, { priorContacts: [0], caseSystem: [], complete: true }, loadSettings('rules/settings').national);
+    const oldTriage = await new Evaluator(stored).evaluate(facts);
+    expect(oldTriage.rules[0]?.rationale).toBe('Concerning: TEN-4 {{ten4FacesInjury|yesno}}; pattern no; unexplained yes.');
+    const liveTriage = await new Evaluator(live).evaluate(facts);
+    expect(liveTriage.rules.find((r) => r.id === 'concerning-injury')?.rationale)
+      .toBe('An injury is concerning for abuse: a bruise or mark at a TEN-4-FACESp site or age and no explanation, or one that does not fit the injury.');
+  });
 });
+
