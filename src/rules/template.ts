@@ -11,7 +11,7 @@ import type { FactValue } from './facts.js';
  *   `{{fact|count:noun}}` or `{{fact|count:noun:plural}}`: "1 baby", "2 babies".
  * - `{{if fact: text}}` / `{{unless fact: text}}`: the text only when the fact
  *   holds (true, a number above 0, a non-empty text or list) / does not;
- *   `{{if fact=value: text}}` when the fact has that value.
+ *   `{{if fact=value: text}}` when the fact has that value; `{{if a,b: text}}` when either holds.
  * - `{{and fact: phrase; fact: phrase; …}}` (or `{{or …}}`): the phrases of the
  *   facts that hold, joined "a, b and c"; `factA,factB: phrase` is said once if
  *   either holds; `else: phrase` is said when none holds.
@@ -22,7 +22,7 @@ import type { FactValue } from './facts.js';
 export type TemplateNode =
   | { kind: 'text'; text: string }
   | { kind: 'value'; fact: string; format: 'plain' | 'age' | 'list' | 'count'; noun?: string; plural?: string }
-  | { kind: 'if'; fact: string; equals: string | null; negate: boolean; body: TemplateNode[] }
+  | { kind: 'if'; facts: string[]; equals: string | null; negate: boolean; body: TemplateNode[] }
   | { kind: 'join'; conjunction: 'and' | 'or'; items: { facts: string[]; body: TemplateNode[] }[]; otherwise: TemplateNode[] | null };
 
 export const TEMPLATE_FORMATS = ['age', 'list', 'count:noun', 'count:noun:plural'] as const;
@@ -121,12 +121,14 @@ function parsePlaceholder(body: string, placeholder: string, facts: ReadonlySet<
         faults.push(`${placeholder} needs "${keyword[1]} fact: text"`);
         return null;
       }
-      const [fact = '', equals] = rest.slice(0, colon).split('=').map((part) => part.trim());
-      if (!checkFact(fact, placeholder, facts, faults)) return null;
+      const [named = '', equals] = rest.slice(0, colon).split('=').map((part) => part.trim());
+      const ifFacts = named.split(',').map((f) => f.trim());
+      if (!ifFacts.every((f) => checkFact(f, placeholder, facts, faults))) return null;
       if (equals === '') faults.push(`${placeholder} compares with nothing after "="`);
+      if (equals !== undefined && ifFacts.length > 1) faults.push(`${placeholder} compares more than one fact with "="`);
       const inner = rest.slice(colon + 1).replace(/^ /, '');
       if (!inner.trim()) faults.push(`${placeholder} has no text to say`);
-      return { kind: 'if', fact, equals: equals ?? null, negate: keyword[1] === 'unless', body: parseText(inner, facts, faults) };
+      return { kind: 'if', facts: ifFacts, equals: equals ?? null, negate: keyword[1] === 'unless', body: parseText(inner, facts, faults) };
     }
     const items: { facts: string[]; body: TemplateNode[] }[] = [];
     let otherwise: TemplateNode[] | null = null;
@@ -180,8 +182,11 @@ function renderNode(node: TemplateNode, facts: Readonly<Record<string, FactValue
   if (node.kind === 'text') return node.text;
   if (node.kind === 'value') return renderValue(node, facts[node.fact]);
   if (node.kind === 'if') {
-    const value = facts[node.fact];
-    const holds = node.equals === null ? factHolds(value) : value !== null && value !== undefined && String(value) === node.equals;
+    const equals = node.equals;
+    const holds = node.facts.some((fact) => {
+      const value = facts[fact];
+      return equals === null ? factHolds(value) : value !== null && value !== undefined && String(value) === equals;
+    });
     return holds !== node.negate ? renderNodes(node.body, facts) : '';
   }
   const phrases = node.items.filter((item) => item.facts.some((f) => factHolds(facts[f]))).map((item) => renderNodes(item.body, facts));
@@ -206,7 +211,7 @@ export function renderTemplate(nodes: readonly TemplateNode[], facts: Readonly<R
 function describeNode(node: TemplateNode): string {
   if (node.kind === 'text') return node.text;
   if (node.kind === 'value') return `[${node.fact}]`;
-  if (node.kind === 'if') return `[${node.negate ? 'unless' : 'if'} ${node.fact}${node.equals === null ? '' : ` is ${node.equals}`}: ${describeTemplate(node.body)}]`;
+  if (node.kind === 'if') return `[${node.negate ? 'unless' : 'if'} ${node.facts.join(' or ')}${node.equals === null ? '' : ` is ${node.equals}`}: ${describeTemplate(node.body)}]`;
   const items = node.items.map((i) => `${describeTemplate(i.body)} (${i.facts.join(' or ')})`).join('; ');
   return `[${node.conjunction === 'and' ? 'those that hold of' : 'one or more of'}: ${items}${node.otherwise ? `; if none, ${describeTemplate(node.otherwise)}` : ''}]`;
 }

@@ -65,6 +65,11 @@ describe('reason templates (templates: 2)', () => {
     expect(render(t, { daysToDueDate: null })).toBe('An unborn child has risks around them.');
     expect(render('A {{unless anyUnborn: born}} child is named  here.', { anyUnborn: true })).toBe('A child is named here.');
     expect(render('It is {{if fiiLevel=induced_harm: induced}}{{if fiiLevel=suspected: suspected}}.', { fiiLevel: 'suspected' })).toBe('It is suspected.');
+    const weapon = 'High risk{{if domesticAbuseStrangulation,domesticAbuseWeapon: , with {{and domesticAbuseStrangulation: strangulation; domesticAbuseWeapon: a weapon}}}}.';
+    expect(render(weapon, { domesticAbuseStrangulation: false, domesticAbuseWeapon: true })).toBe('High risk, with a weapon.');
+    expect(render(weapon, { domesticAbuseStrangulation: true, domesticAbuseWeapon: true })).toBe('High risk, with strangulation and a weapon.');
+    expect(render(weapon, { domesticAbuseStrangulation: false, domesticAbuseWeapon: false })).toBe('High risk.');
+    expect(templateFaults('{{if anyInjury,domesticAbuse=true: x}}', 2)).toEqual(['{{if anyInjury,domesticAbuse=true: x}} compares more than one fact with "="']);
   });
 
   it('reads codes and lists as words', () => {
