@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { checkRulePack, ruleTable } from '../src/rules/check.js';
+import { countOf } from '../src/lib/plural.js';
 
 /**
  * `npm run rules:check [dir] [testDir]`: validates a rule directory and prints
@@ -13,7 +14,7 @@ const testDir = resolve(process.argv[3] ?? 'tests/unit/rules');
 const { ruleSet, faults } = checkRulePack(dir, { testDir });
 
 if (!ruleSet) {
-  process.stderr.write(`rule pack invalid (${faults.length} fault${faults.length === 1 ? '' : 's'}):\n`);
+  process.stderr.write(`rule pack invalid (${countOf(faults.length, 'fault')}):\n`);
   for (const { file, fault } of faults) process.stderr.write(`  ${file}: ${fault}\n`);
   process.exit(1);
 }

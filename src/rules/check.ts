@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { RESPONSE_FILE } from './response/response-file.js';
 import { MANIFEST_FILE, parseResponseTable, readRuleFiles, RuleFileError, ruleSetFromFiles, type RuleSet } from './rule-set.js';
 import { loadSettings } from './settings.js';
+import { syntaxOf, type TemplateSyntax } from './rationale.js';
+import { PackManifestSchema } from './rule-file.js';
 import { present } from '../lib/one-of.js';
 
 export interface RuleFault { file: string; fault: string }
@@ -23,6 +25,16 @@ function rawId(text: string): string | null {
 function faultOf(error: unknown, file: string): RuleFault {
   if (error instanceof RuleFileError) return { file: error.file, fault: error.fault };
   return { file, fault: (error as Error).message };
+}
+
+/** The template language a manifest declares (the first, where it declares none or cannot be read). */
+function templateSyntax(manifestText: string): TemplateSyntax {
+  try {
+    const parsed = PackManifestSchema.safeParse(JSON.parse(manifestText));
+    return parsed.success ? syntaxOf(parsed.data) : 1;
+  } catch {
+    return 1;
+  }
 }
 
 /** The files that hold the pack's test cases: every rule-pack*.test.ts in the test directory, so the cases can be split by area. */
@@ -65,7 +77,7 @@ export function checkRulePack(dir: string, options: { testDir: string }): PackCh
   }
 
   try {
-    parseResponseTable(files.get(RESPONSE_FILE));
+    parseResponseTable(files.get(RESPONSE_FILE), templateSyntax(present(manifest, MANIFEST_FILE)));
   } catch (error) {
     faults.push(faultOf(error, RESPONSE_FILE));
   }

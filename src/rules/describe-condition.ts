@@ -1,5 +1,5 @@
 import { FACT_CATALOGUE, type FactName } from './facts.js';
-import { type ConditionNode, PLACEHOLDER } from './rule-file.js';
+import type { ConditionNode } from './rule-file.js';
 import type { AuthoritySettings } from './settings.js';
 
 // Shared by the transparency record (doc.ts) and the response table's description (response/describe.ts), which
@@ -37,9 +37,4 @@ export function describeCondition(node: ConditionNode, settings: AuthoritySettin
     return [`${indent}- it is not so that: ${lowerFirst(describeFact(fact))}`];
   }
   return [`${indent}- ${describeFact(fact)} ${OPERATOR_WORDS[operator] ?? operator} ${describeValue(value, settings)}`];
-}
-
-/** The rationale with its placeholders shown as the facts they will be filled from. */
-export function describeRationale(template: string): string {
-  return template.replace(PLACEHOLDER, (_, fact: string) => `[${fact}]`);
 }

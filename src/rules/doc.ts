@@ -1,11 +1,13 @@
 import type { PromptAction } from '../schemas/codes.js';
 import { ACTION_SUMMARIES } from './actions.js';
-import { describeCondition, describeRationale } from './describe-condition.js';
+import { describeCondition } from './describe-condition.js';
+import { describeRationale, syntaxOf, type TemplateSyntax } from './rationale.js';
 import type { RuleDefinition } from './rule-file.js';
 import type { RuleSet } from './rule-set.js';
 import { accuracyTable, type AccuracySummary } from './accuracy/summary.js';
 import { describeResponseTable } from './response/describe.js';
 import type { AuthoritySettings } from './settings.js';
+import { countOf } from '../lib/plural.js';
 
 export interface RuleDocInput {
   ruleSet: RuleSet;
@@ -16,7 +18,7 @@ export interface RuleDocInput {
   accuracy?: AccuracySummary | null;
 }
 
-function ruleSection(rule: RuleDefinition, settings: AuthoritySettings): string[] {
+function ruleSection(rule: RuleDefinition, settings: AuthoritySettings, syntax: TemplateSyntax): string[] {
   const top = rule.conditions;
   const list = 'all' in top ? top.all : 'any' in top ? top.any : [];
   const only = (list.length === 1 ? list[0] : undefined) ?? top;
@@ -35,7 +37,7 @@ function ruleSection(rule: RuleDefinition, settings: AuthoritySettings): string[
     '',
     '**Why** (the words the screener sees; [fact] is filled in from the contact)',
     '',
-    `> ${describeRationale(rule.rationale)}`,
+    `> ${describeRationale(rule.rationale, syntax)}`,
     '',
     '**Sources**',
     '',
@@ -48,7 +50,7 @@ function settingsSection({ la, hash, values }: RuleDocInput['settings']): string
   const rows = Object.entries(values).map(([key, value]) => {
     if (key === 'nonWorkingDays' && Array.isArray(value)) {
       const days = [...value].sort();
-      return [key, days.length ? `${days.length} days, ${days[0]} to ${days.at(-1)}` : 'none'];
+      return [key, days.length ? `${countOf(days.length, 'day')}, ${days[0]} to ${days.at(-1)}` : 'none'];
     }
     return [key, typeof value === 'object' ? JSON.stringify(value) : String(value)];
   });
@@ -91,9 +93,9 @@ export function renderRuleDoc(input: RuleDocInput): string {
     '',
     ...accuracySection(ruleSet.hash, accuracy ?? null),
     ...settingsSection(settings),
-    ...(ruleSet.response ? describeResponseTable(ruleSet.response, settings.values) : []),
+    ...(ruleSet.response ? describeResponseTable(ruleSet.response, settings.values, syntaxOf(ruleSet.manifest)) : []),
     '## Rules',
     '',
-    ...ruleSet.rules.flatMap((rule) => ruleSection(rule, settings.values)),
+    ...ruleSet.rules.flatMap((rule) => ruleSection(rule, settings.values, syntaxOf(ruleSet.manifest))),
   ].join('\n');
 }

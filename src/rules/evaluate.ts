@@ -3,7 +3,7 @@ import { PROMPT_ACTIONS, type Indicator, type Priority, type PromptAction, type 
 import { ACTION_SUMMARIES } from './actions.js';
 import { buildEngine, factsUsed, runtimeFacts } from './engine.js';
 import type { FactName, Facts, FactValue } from './facts.js';
-import { renderRationale } from './rationale.js';
+import { renderRationale, syntaxOf } from './rationale.js';
 import type { Prompt } from './prompt.js';
 import type { RuleDefinition } from './rule-file.js';
 import { decideResponse, type ResponseStep } from './response/decide-response.js';
@@ -105,7 +105,7 @@ export class Evaluator {
         outcomes.set(rule.id, {
           id: rule.id,
           fired,
-          rationale: fired ? renderRationale(rule.rationale, facts) : whyNot(rule, conditions),
+          rationale: fired ? renderRationale(rule.rationale, facts, syntaxOf(this.ruleSet.manifest)) : whyNot(rule, conditions),
           conditions,
         });
       }
@@ -127,7 +127,7 @@ export class Evaluator {
         : rulePrompts.some((p) => p.indicator === 'warning') ? 'amber' : 'green';
       return { ruleSet, priority, score, route: null, urgency: null, response: [], prompts: rulePrompts, rules };
     }
-    const decision = decideResponse(table, facts, rulePrompts);
+    const decision = decideResponse(table, facts, rulePrompts, syntaxOf(this.ruleSet.manifest));
     return {
       ruleSet,
       priority: URGENCY_PRIORITY[decision.urgency],

@@ -65,10 +65,12 @@ export const PackManifestSchema = z.strictObject({
   name: z.string().min(1),
   version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.1'),
   description: z.string().optional(),
+  /** The reason template language: 2 (src/rules/template.ts); absent for the packs before it, rendered as they always were. */
+  templates: z.literal(2).optional(),
 });
 
 export type PackManifest = z.infer<typeof PackManifestSchema>;
 
-/** Placeholders a rationale may use: {{fact}} or {{fact|format}}. */
+/** Placeholders of the first template language (packs without `templates: 2`): {{fact}} or {{fact|format}}. */
 export const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*(?:\|\s*([a-z]+)\s*)?\}\}/g;
 export const FORMATS = ['age', 'list', 'yesno'] as const;

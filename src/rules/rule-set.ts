@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '../lib/canonical-json.js';
 import { sha256 } from '../lib/hash.js';
-import { FACT_CATALOGUE } from './facts.js';
+import { syntaxOf, templateFaults, type TemplateSyntax } from './rationale.js';
 import { RESPONSE_FILE, ResponseTableSchema, type ResponseTable } from './response/response-file.js';
-import { FORMATS, PackManifestSchema, PLACEHOLDER, RuleFileSchema, type ConditionNode, type PackManifest, type RuleDefinition } from './rule-file.js';
+import { PackManifestSchema, RuleFileSchema, type ConditionNode, type PackManifest, type RuleDefinition } from './rule-file.js';
 
 /** A validated rule pack, identified by the hash of its content. */
 export interface RuleSet {
@@ -65,11 +65,10 @@ export function factsNamed(node: ConditionNode): string[] {
   return value && typeof value === 'object' && !Array.isArray(value) && value.fact ? [node.fact, value.fact] : [node.fact];
 }
 
-function checkRationale(file: string, rule: Pick<RuleDefinition, 'rationale'>): void {
-  for (const [, fact, format] of rule.rationale.matchAll(PLACEHOLDER)) {
-    if (fact === undefined || !(fact in FACT_CATALOGUE)) throw new RuleFileError(file, `rationale names unknown fact "${fact}"`);
-    if (format && !(FORMATS as readonly string[]).includes(format)) throw new RuleFileError(file, `rationale uses unknown format "${format}" (use ${FORMATS.join(', ')})`);
-  }
+/** A reason whose template would show braces or unknown facts to the screener is refused when the pack is loaded, naming every fault. */
+function checkRationale(file: string, rule: Pick<RuleDefinition, 'rationale'>, syntax: TemplateSyntax): void {
+  const faults = templateFaults(rule.rationale, syntax);
+  if (faults.length) throw new RuleFileError(file, `rationale: ${faults.join('; ')}`);
 }
 
 /** Builds a rule set from file contents (name → text): the same path serves the live pack, candidates and stored sets. */
@@ -91,17 +90,17 @@ export function ruleSetFromFiles(files: ReadonlyMap<string, string>): RuleSet {
     const other = seen.get(rule.id);
     if (other) throw new RuleFileError(file, `duplicate rule id "${rule.id}" (also in ${other})`);
     seen.set(rule.id, file);
-    checkRationale(file, rule);
+    checkRationale(file, rule, syntaxOf(manifest.data));
     rules.push(rule);
   }
   if (rules.length === 0) throw new RuleFileError('(pack)', 'no rule files found');
-  const response = parseResponseTable(files.get(RESPONSE_FILE));
+  const response = parseResponseTable(files.get(RESPONSE_FILE), syntaxOf(manifest.data));
   const hash = hashRuleSet({ manifest: manifest.data, rules, response });
   return { name: manifest.data.name, version: manifest.data.version, hash, manifest: manifest.data, rules, response };
 }
 
 /** The pack's response table, validated; null when the pack has none. */
-export function parseResponseTable(text: string | undefined): ResponseTable | null {
+export function parseResponseTable(text: string | undefined, syntax: TemplateSyntax = 1): ResponseTable | null {
   if (text === undefined) return null;
   const parsed = ResponseTableSchema.safeParse(parseJson(RESPONSE_FILE, text));
   if (!parsed.success) {
@@ -109,7 +108,7 @@ export function parseResponseTable(text: string | undefined): ResponseTable | nu
   }
   const table = parsed.data;
   const reasons = [...table.routes, ...table.urgency, ...table.modifiers, ...table.floors, ...table.duties].map((row) => ({ id: row.id, rationale: row.reason }));
-  for (const row of reasons) checkRationale(`${RESPONSE_FILE} (${row.id})`, row);
+  for (const row of reasons) checkRationale(`${RESPONSE_FILE} (${row.id})`, row, syntax);
   for (const [section, rows] of Object.entries({ routes: table.routes, urgency: table.urgency, modifiers: table.modifiers, floors: table.floors, duties: table.duties })) {
     const ids = new Set<string>();
     for (const row of rows) {

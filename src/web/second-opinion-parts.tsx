@@ -5,6 +5,7 @@ import { IndicatorTag, Select, SummaryList, Textarea, type FieldErrors } from '.
 import type { FormValues } from './form-values.js';
 import { value } from './form-values.js';
 import { OUTCOME_OPTIONS, ROUTE_OPTIONS, URGENCY_OPTIONS } from './second-opinion-labels.js';
+import { listReasons } from './prompt-reasons.js';
 
 interface ContactBody {
   narrative?: string;
@@ -30,8 +31,9 @@ export function ContactAccount({ contact, narrative, heading = 'The contact' }: 
   );
 }
 
-/** The triage's prompts, most serious first, each with its reasons. */
+/** The triage's prompts, most serious first, each with its reasons, each sentence said once on the page. */
 export function PromptList({ prompts, heading = 'What the triage prompts' }: { prompts: Prompt[]; heading?: string }) {
+  const reasons = listReasons(prompts);
   return (
     <>
       <h2 class="govuk-heading-m">{heading}</h2>
@@ -40,7 +42,7 @@ export function PromptList({ prompts, heading = 'What the triage prompts' }: { p
           {prompts.map((p) => (
             <li class={`app-prompt app-prompt--${p.indicator} app-prompt-item`}>
               <p class="govuk-body govuk-!-margin-bottom-1"><IndicatorTag indicator={p.indicator} /> <strong>{p.summary}</strong></p>
-              <p class="govuk-body-s">{p.detail}</p>
+              <p class="govuk-body-s">{reasons.get(p.action) ?? p.detail}</p>
             </li>
           ))}
         </ul>

@@ -16,6 +16,7 @@ import { findDepartures, matchResponses, type TriagePrompt } from './departures.
 import { finalResponse } from './final-response.js';
 import { guardsFor } from './guards.js';
 import { present } from '../../lib/one-of.js';
+import { countOf } from '../../lib/plural.js';
 
 /**
  * The screener's decision on a contact, checked against its current triage.
@@ -42,7 +43,7 @@ export async function decideContact({ ctx, contactId, input }: { ctx: VerbContex
     if (departures.length > 0 && !input.overrideReason) {
       errors.push({ path: '/overrideReason', message: `this decision departs from the triage (${departures.map((d) => d.kind).join(', ')}): give policy, discretionary or other` });
     }
-    if (errors.length > 0) throw new ValidationFailed(`${errors.length} problem${errors.length === 1 ? '' : 's'} with the decision`, errors);
+    if (errors.length > 0) throw new ValidationFailed(`${countOf(errors.length, 'problem')} with the decision`, errors);
 
     const now = deps.clock.now();
     const status = departures.length > 0 ? 'awaiting_review' : 'decided';

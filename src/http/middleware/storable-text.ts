@@ -3,6 +3,7 @@ import { ValidationFailed, type FieldError } from '../../domain/errors.js';
 import { isStorableText, unstorableFields } from '../../lib/storable.js';
 import type { AppEnv } from '../env.js';
 import { pointer } from '../problem.js';
+import { countOf } from '../../lib/plural.js';
 
 /**
  * PostgreSQL cannot hold NUL or an unpaired surrogate in text or jsonb: such a
@@ -27,7 +28,7 @@ export function storableText(): MiddlewareHandler<AppEnv> {
       }
       found.push(...unstorableFields(body).map((f) => ({ path: pointer(f.path), message: f.message })));
     }
-    if (found.length > 0) throw new ValidationFailed(`${found.length} field${found.length === 1 ? '' : 's'} cannot be stored`, found);
+    if (found.length > 0) throw new ValidationFailed(`${countOf(found.length, 'field')} cannot be stored`, found);
     return next();
   };
 }

@@ -2,7 +2,7 @@ import { URGENCIES, type Indicator, type PromptAction, type Route, type Urgency 
 import { ACTION_SUMMARIES } from '../actions.js';
 import type { Prompt } from '../prompt.js';
 import type { Facts } from '../facts.js';
-import { renderRationale } from '../rationale.js';
+import { renderRationale, type TemplateSyntax } from '../rationale.js';
 import { holds } from './conditions.js';
 import type { ResponseTable } from './response-file.js';
 import { present } from '../../lib/one-of.js';
@@ -41,15 +41,16 @@ const moveUrgency = (u: Urgency, move: 'raise' | 'lower', to: Urgency): Urgency 
  * so that nothing can lower a floor case below it; last, the duties that
  * follow from the route the contact ends on.
  */
-export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: readonly Prompt[]): ResponseDecision {
+export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: readonly Prompt[], syntax: TemplateSyntax = 1): ResponseDecision {
+  const render = (template: string) => renderRationale(template, facts, syntax);
   const prompts = rulePrompts.map((p) => ({ ...p, raisedBy: [...p.raisedBy], sources: [...p.sources] }));
   const floors = table.floors.filter((f) => holds(f.when, facts));
   for (const floor of floors) {
-    for (const action of floor.prompts) ensurePrompt(prompts, action, 'critical', `response:${floor.id}`, renderRationale(floor.reason, facts), table.sources);
+    for (const action of floor.prompts) ensurePrompt(prompts, action, 'critical', `response:${floor.id}`, render(floor.reason), table.sources);
   }
   for (const prompt of [...prompts]) {
     for (const action of table.implies[prompt.action] ?? []) {
-      ensurePrompt(prompts, action, 'warning', `implied:${prompt.action}`, `Part of the ${ACTION_SUMMARIES[prompt.action].toLowerCase()}.`, prompt.sources);
+      ensurePrompt(prompts, action, 'warning', `implied:${prompt.action}`, impliedReason(prompt.action, syntax), prompt.sources);
     }
   }
 
@@ -62,17 +63,17 @@ export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: 
   // The table's last route row has no condition (checked when the table is loaded).
   const routeRow = present(table.routes.find((r) => !r.when || holds(r.when, seen)), 'route row');
   let route = routeRow.route;
-  steps.push({ step: 'route', id: routeRow.id, reason: renderRationale(routeRow.reason, facts) });
+  steps.push({ step: 'route', id: routeRow.id, reason: render(routeRow.reason) });
 
   const withRoute = { ...seen, route };
   const urgencyRow = present(table.urgency.find((r) => !r.when || holds(r.when, withRoute)), 'urgency row');
   let urgency = urgencyRow.urgency;
-  steps.push({ step: 'urgency', id: urgencyRow.id, reason: renderRationale(urgencyRow.reason, facts) });
+  steps.push({ step: 'urgency', id: urgencyRow.id, reason: render(urgencyRow.reason) });
 
   for (const modifier of table.modifiers.filter((m) => holds(m.when, withRoute))) {
     const moved = moveUrgency(urgency, modifier.move, modifier.to);
     if (moved === urgency) continue;
-    steps.push({ step: 'modifier', id: modifier.id, reason: renderRationale(modifier.reason, facts), from: urgency, to: moved });
+    steps.push({ step: 'modifier', id: modifier.id, reason: render(modifier.reason), from: urgency, to: moved });
     urgency = moved;
   }
 
@@ -83,14 +84,21 @@ export function decideResponse(table: ResponseTable, facts: Facts, rulePrompts: 
     const from = `${route}, ${urgency}`;
     if (raisedRoute) route = floor.route;
     if (raisedUrgency) urgency = floor.urgency;
-    steps.push({ step: 'floor', id: floor.id, reason: renderRationale(floor.reason, facts), from, to: `${route}, ${urgency}` });
+    steps.push({ step: 'floor', id: floor.id, reason: render(floor.reason), from, to: `${route}, ${urgency}` });
   }
 
   const final = { ...seen, route };
   for (const duty of table.duties.filter((d) => holds(d.when, final))) {
-    for (const action of duty.prompts) ensurePrompt(prompts, action, 'warning', `duty:${duty.id}`, renderRationale(duty.reason, facts), duty.sources);
+    for (const action of duty.prompts) ensurePrompt(prompts, action, 'warning', `duty:${duty.id}`, render(duty.reason), duty.sources);
   }
   return { route, urgency, steps, prompts };
+}
+
+/** Why an implied prompt is there. Packs before templates: 2 keep the words their triages were stored with. */
+function impliedReason(action: PromptAction, syntax: TemplateSyntax): string {
+  const summary = ACTION_SUMMARIES[action];
+  if (syntax === 1) return `Part of the ${summary.toLowerCase()}.`;
+  return `It goes with the prompt to ${summary.charAt(0).toLowerCase()}${summary.slice(1)}.`;
 }
 
 function ensurePrompt(prompts: Prompt[], action: PromptAction, indicator: Indicator, raisedBy: string, detail: string, sources: readonly string[]): void {

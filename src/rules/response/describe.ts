@@ -1,17 +1,18 @@
-import { describeCondition, describeRationale } from '../describe-condition.js';
+import { describeCondition } from '../describe-condition.js';
+import { describeRationale, type TemplateSyntax } from '../rationale.js';
 import type { AuthoritySettings } from '../settings.js';
 import type { ResponseTable } from './response-file.js';
 
 const words = (code: string) => code.replace(/_/g, ' ');
 
 /** The response table in plain words, for the transparency record: each row with when it applies and why. */
-export function describeResponseTable(table: ResponseTable, settings: AuthoritySettings): string[] {
+export function describeResponseTable(table: ResponseTable, settings: AuthoritySettings, syntax: TemplateSyntax): string[] {
   const when = (condition: Parameters<typeof describeCondition>[0] | undefined) =>
     condition ? describeCondition(condition, settings) : ['- always (the last row: every contact gets one)'];
   const rows = <T extends { id: string; reason: string; when?: Parameters<typeof describeCondition>[0] }>(heading: string, list: T[], outcome: (row: T) => string) => [
     `### ${heading}`,
     '',
-    ...list.flatMap((row, i) => [`**${i + 1}. ${outcome(row)}** (\`${row.id}\`)`, '', ...when(row.when), '', `> ${describeRationale(row.reason)}`, '']),
+    ...list.flatMap((row, i) => [`**${i + 1}. ${outcome(row)}** (\`${row.id}\`)`, '', ...when(row.when), '', `> ${describeRationale(row.reason, syntax)}`, '']),
   ];
   return [
     '## Route and urgency',

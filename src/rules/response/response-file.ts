@@ -21,7 +21,8 @@ export const RESPONSE_FACTS = {
 const ConditionSchema = conditionSchema([...Object.keys(FACT_CATALOGUE), ...Object.keys(RESPONSE_FACTS)]);
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case');
-const Reason = z.string().min(20).max(600);
+// Templates that name only what holds are longer than the words they render to.
+const Reason = z.string().min(20).max(1200);
 
 const RouteRow = z.strictObject({ id: Id, when: ConditionSchema.optional(), route: z.enum(ROUTES), reason: Reason });
 const UrgencyRow = z.strictObject({ id: Id, when: ConditionSchema.optional(), urgency: z.enum(URGENCIES), reason: Reason });

@@ -6,6 +6,7 @@ import { ContactName, type Summaries } from '../contact-name.js';
 import { Layout } from '../layout.js';
 import { outcomeWords, REFERRER_GROUP_OPTIONS } from '../code-words.js';
 import type { WebSession } from '../session.js';
+import { countOf } from '../../lib/plural.js';
 
 export type SampleForm = Record<string, string | string[] | undefined>;
 const one = (form: SampleForm, key: string) => { const v = form[key]; return Array.isArray(v) ? v[0] : v; };
@@ -39,7 +40,7 @@ export function AuditPage({ session, form, sample, errors, csvHref, summaries = 
       </form>
       {sample ? (
         <>
-          <h2 class="govuk-heading-m">{sample.count} {sample.count === 1 ? 'contact' : 'contacts'}, seed <code>{sample.seed}</code></h2>
+          <h2 class="govuk-heading-m">{countOf(sample.count, 'contact')}, seed <code>{sample.seed}</code></h2>
           {csvHref ? <p class="govuk-body"><a class="govuk-link" href={csvHref} download>Download as CSV</a></p> : null}
           <table class="govuk-table">
             <thead class="govuk-table__head"><tr class="govuk-table__row">

@@ -7,10 +7,10 @@ import type { ContactSummary } from '../../domain/contacts/summarise-contacts.js
 import { Confirmation } from '../confirmation.js';
 import { Layout } from '../layout.js';
 import type { WebSession } from '../session.js';
+import { cardReasons, type CardReason } from '../prompt-reasons.js';
 import { SuggestedResponse } from './response-section.js';
 
-function PromptCard({ prompt, rules }: { prompt: Prompt; rules: RuleOutcome[] }) {
-  const reasons = prompt.raisedBy.map((id) => ({ id, rationale: rules.find((r) => r.id === id)?.rationale ?? '' }));
+function PromptCard({ prompt, reasons }: { prompt: Prompt; reasons: CardReason[] }) {
   return (
     <div class={`govuk-summary-card app-prompt app-prompt--${prompt.indicator}`} id={`prompt-${prompt.action}`}>
       <div class="govuk-summary-card__title-wrapper">
@@ -19,7 +19,13 @@ function PromptCard({ prompt, rules }: { prompt: Prompt; rules: RuleOutcome[] })
       <div class="govuk-summary-card__content">
         <h4 class="govuk-heading-s">Why</h4>
         <ul class="govuk-list govuk-list--bullet">
-          {reasons.map((r) => <li>{r.rationale} <span class="govuk-body-s app-rule-id">({r.id})</span></li>)}
+          {reasons.map((r) => (
+            <li>
+              {r.text}{' '}
+              {r.givenUnder ? <span class="govuk-body-s">Given in full under <a class="govuk-link" href={`#prompt-${r.givenUnder.action}`}>“{r.givenUnder.summary}”</a>.</span> : null}{' '}
+              <span class="govuk-body-s app-rule-id">({r.id})</span>
+            </li>
+          ))}
         </ul>
         <p class="govuk-body-s">Sources: {prompt.sources.join('; ')}</p>
       </div>
@@ -50,6 +56,7 @@ function RulesTable({ rules }: { rules: RuleOutcome[] }) {
 /** The triage of one contact: the suggested route and urgency with their reasons, the priority, each prompt as a card with its reasons and sources, then every rule. */
 export function ContactPage({ session, contact, summary, done, below, hasErrors }: { session: WebSession; contact: ContactView; summary?: ContactSummary | undefined; done?: string | undefined; below?: Child; hasErrors?: boolean }) {
   const { triage } = contact;
+  const reasons = cardReasons(triage.prompts as Prompt[], triage.rules as RuleOutcome[]);
   const children = contact.children as { givenName?: string; ageDays?: number | null; unborn?: boolean; ageMonths?: number | null }[];
   return (
     <Layout title={`${childrenInWords(summary)}: triage`} session={session} hasErrors={hasErrors}>
@@ -72,7 +79,7 @@ export function ContactPage({ session, contact, summary, done, below, hasErrors 
       ]} />
       <h2 class="govuk-heading-m">Prompts</h2>
       {triage.prompts.length === 0 ? <p class="govuk-body">No rule raised a prompt. Record your decision and its reasons.</p> : null}
-      {(triage.prompts as Prompt[]).map((p) => <PromptCard prompt={p} rules={triage.rules as RuleOutcome[]} />)}
+      {(triage.prompts as Prompt[]).map((p) => <PromptCard prompt={p} reasons={reasons.get(p.action) ?? []} />)}
       {below ?? null}
       <details class="govuk-details">
         <summary class="govuk-details__summary"><span class="govuk-details__summary-text">All {triage.rules.length} rules and the facts they saw</span></summary>

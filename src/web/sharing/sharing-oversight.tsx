@@ -1,4 +1,5 @@
 import type { OversightSummary } from '../../domain/oversight/summarise-oversight.js';
+import { countOf } from '../../lib/plural.js';
 import { WITHOUT_CONSENT_REASONS } from '../../schemas/sharing.schema.js';
 import { BarChart, shareFigure, SmallTag } from '../charts.js';
 import { partnerWords, type PartnerNames } from '../code-words.js';
@@ -15,7 +16,7 @@ export function SharingOversight({ figures, partnerNames }: { figures: Figures; 
   return (
     <section aria-labelledby="sharing-oversight">
       <h2 class="govuk-heading-m" id="sharing-oversight">Checks made without the family’s agreement</h2>
-      <p class="govuk-body">Of {figures.checks} checks decided in the period, {shareFigure(figures.withoutConsent)} went without agreement; {figures.refused.count} after the family refused.<SmallTag small={figures.withoutConsent.smallNumber} /></p>
+      <p class="govuk-body">Of {countOf(figures.checks, 'check')} decided in the period, {shareFigure(figures.withoutConsent)} went without agreement; {figures.refused.count} after the family refused.<SmallTag small={figures.withoutConsent.smallNumber} /></p>
       {partners.length === 0 ? null : (
         <BarChart title="Share of checks made without agreement, by partner" unit="%" max={1}
           bars={partners.map((p) => ({ label: partnerWords(partnerNames, p.partner), value: p.withoutConsent.share, figure: shareFigure(p.withoutConsent), ...(p.withoutConsent.smallNumber ? { note: '(small number)' } : {}) }))} />

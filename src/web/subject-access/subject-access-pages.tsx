@@ -4,6 +4,7 @@ import { subjectAccessExport, type SubjectAccessExport } from '../../domain/subj
 import { formatInstant } from '../components.js';
 import { Layout } from '../layout.js';
 import { webVerbContext, type WebEnv, type WebSession } from '../session.js';
+import { countOf } from '../../lib/plural.js';
 
 const show = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
@@ -39,7 +40,7 @@ function SubjectAccessPage({ session, sar }: { session: WebSession; sar: Subject
       <link rel="stylesheet" href="/ui/family-print.css" />
       <span class="govuk-caption-l">Subject access export {sar.id}</span>
       <h1 class="govuk-heading-l">What we hold about {sar.personId}</h1>
-      <p class="govuk-body">Produced {formatInstant(sar.producedAt)} by {sar.producedBy}, from {sar.contacts.length} contact{sar.contacts.length === 1 ? '' : 's'}. Other people’s information and who made each contact are redacted.</p>
+      <p class="govuk-body">Produced {formatInstant(sar.producedAt)} by {sar.producedBy}, from {countOf(sar.contacts.length, 'contact')}. Other people’s information and who made each contact are redacted.</p>
       {sar.contacts.map((c) => <Section contact={c} />)}
       <h2 class="govuk-heading-m">Redactions, for the reviewer</h2>
       <table class="govuk-table">

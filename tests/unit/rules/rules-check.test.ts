@@ -36,7 +36,23 @@ describe('rules:check', () => {
     ['a schema violation', changeRule('under-one', (r) => ({ ...r, weight: 'heavy' })), { file: 'under-one.json', fault: /^weight / }],
     ['a duplicate id', (dir) => writeRule(dir, 'under-one-again.json', readRule(dir, 'under-one')), { file: 'under-one-again.json', fault: /duplicate rule id "under-one" \(also in under-one.json\)/ }],
     ['an unknown fact', changeRule('under-one', (r) => ({ ...r, conditions: { all: [{ fact: 'babyCount', operator: 'greaterThan', value: 0 }] } })), { file: 'under-one.json', fault: /conditions\.all\.0\.fact is not a fact the facts module provides/ }],
-    ['an unknown fact in a rationale', changeRule('under-one', (r) => ({ ...r, rationale: 'A baby is named: {{babyName}} needs checking today.' })), { file: 'under-one.json', fault: /rationale names unknown fact "babyName"/ }],
+    ['an unknown fact in a rationale', changeRule('under-one', (r) => ({ ...r, rationale: 'A baby is named: {{babyName}} needs checking today.' })), { file: 'under-one.json', fault: /rationale: \{\{babyName\}\} names unknown fact "babyName"/ }],
+    ['an unknown fact in a listed phrase', changeRule('concerning-injury', (r) => ({ ...r, rationale: 'An injury is concerning: {{and ten4FacesInjury: a TEN-4 site; biteMarks: a bite}}.' })), { file: 'concerning-injury.json', fault: /\{\{and ten4FacesInjury: a TEN-4 site; biteMarks: a bite\}\} names unknown fact "biteMarks"/ }],
+    ['an unknown format', changeRule('concerning-injury', (r) => ({ ...r, rationale: 'An injury is concerning for abuse: {{ten4FacesInjury|yesno}} today.' })), { file: 'concerning-injury.json', fault: /\{\{ten4FacesInjury\|yesno\}\} uses unknown format "yesno"/ }],
+    ['a placeholder never closed', changeRule('under-one', (r) => ({ ...r, rationale: 'A baby under one is named: {{underOneCount|count:baby and more text.' })), { file: 'under-one.json', fault: /opens a placeholder with \{\{ that is never closed/ }],
+    ['a stray closing brace pair', changeRule('under-one', (r) => ({ ...r, rationale: 'A baby under one is named}} in a contact about harm.' })), { file: 'under-one.json', fault: /a stray "\}\}"/ }],
+    ['a stray single brace', changeRule('under-one', (r) => ({ ...r, rationale: 'A baby under one is named {underOneCount} in a contact about harm.' })), { file: 'under-one.json', fault: /a stray "\{"/ }],
+    ['a condition with no text', changeRule('under-one', (r) => ({ ...r, rationale: 'A baby under one is named in a contact about harm {{if anyUnborn}}.' })), { file: 'under-one.json', fault: /\{\{if anyUnborn\}\} needs "if fact: text"/ }],
+    ['an unknown placeholder in the response table', (dir) => {
+      const table = JSON.parse(readFileSync(join(dir, 'response.json'), 'utf8'));
+      table.duties[0].reason = 'Speak with {{childNames}} alone where appropriate, today.';
+      writeFileSync(join(dir, 'response.json'), JSON.stringify(table));
+    }, { file: 'response.json (speak-to-the-child)', fault: /\{\{childNames\}\} names unknown fact "childNames"/ }],
+    ['a placeholder the first template language would show as written', (dir) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8'));
+      writeFileSync(join(dir, 'pack.json'), JSON.stringify({ ...manifest, templates: undefined }));
+      writeRule(dir, 'concerning-injury.json', { ...readRule(dir, 'concerning-injury'), rationale: 'TEN-4-FACESp site or age {{ten4FacesInjury|yesno}} is recorded.' });
+    }, { file: 'concerning-injury.json', fault: /"\{\{ten4FacesInjury\|yesno\}\}" is not a placeholder this pack's template language reads/ }],
     ['an unknown prompt action', changeRule('fgm', (r) => ({ ...r, prompts: [{ action: 'call_the_family', indicator: 'critical' }] })), { file: 'fgm.json', fault: /prompts\.0\.action Invalid option/ }],
     ['no sources', changeRule('fgm', (r) => ({ ...r, sources: [] })), { file: 'fgm.json', fault: /every rule cites at least one source/ }],
     ['missing sources', changeRule('fgm', ({ sources: _s, ...r }) => r), { file: 'fgm.json', fault: /^sources / }],
