@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { appSettings, buildApp } from './app.js';
+import { createOidcClient } from './auth/oidc-client.js';
 import { createTokenVerifier, readOrCreateSecret } from './auth/tokens.js';
 import { ConfigError, loadConfig } from './config.js';
 import { buildDeps } from './deps.js';
@@ -19,6 +20,7 @@ async function main() {
       idleMinutes: config.sessionIdleMinutes,
       maxHours: config.sessionMaxHours,
       localSignIn: config.demoSignIn,
+      oidc: config.oidc ? { client: createOidcClient(config.oidc), mapping: config.oidc.mapping } : undefined,
     },
   });
   const stopCheckDispatcher = startCheckDispatcher(deps, config.checks.intervalMs);
