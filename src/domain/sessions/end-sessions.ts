@@ -35,21 +35,29 @@ export async function listSessions({ ctx, sub }: { ctx: VerbContext; sub: string
   return (await listWebSessionsOf(ctx.deps.db, ctx.actor.la, sub)).map(view);
 }
 
-/** Ends one session of a person (by its id) or all of them; the cookies are refused on their next request. */
+/**
+ * The same, for the API: a user with no session in the caller's authority is
+ * not found, so another authority's users cannot be told from unknown ones.
+ */
+export async function requireSessions({ ctx, sub }: { ctx: VerbContext; sub: string }): Promise<SessionView[]> {
+  const sessions = await listSessions({ ctx, sub });
+  if (sessions.length === 0) throw new NotFound(`A signed-in session of ${sub}`);
+  return sessions;
+}
+
+/** Ends one session of a person (by its id) or all of them; the cookies are refused on their next request. None to end is not found. */
 export async function endSessions({ ctx, sub, id }: { ctx: VerbContext; sub: string; id?: string }): Promise<{ ended: number }> {
   requireSessionAdmin(ctx);
   const { deps, actor } = ctx;
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
     const rows = (await listWebSessionsOf(tx, actor.la, sub)).filter((row) => id === undefined || publicId(row) === id);
-    if (id !== undefined && rows.length === 0) throw new NotFound('This session');
+    if (rows.length === 0) throw new NotFound(id === undefined ? `A signed-in session of ${sub}` : 'This session');
     const ended = await deleteWebSessions(tx, rows.map((row) => row.id_hash));
-    if (ended > 0) {
-      await appendAudit(tx, [{
-        la: actor.la, contactId: null, action: 'session.ended', actor, at: now,
-        detail: { user: sub, sessions: rows.map(publicId), requestId: ctx.requestId },
-      }]);
-    }
+    await appendAudit(tx, [{
+      la: actor.la, contactId: null, action: 'session.ended', actor, at: now,
+      detail: { user: sub, sessions: rows.map(publicId), requestId: ctx.requestId },
+    }]);
     return { ended };
   });
 }
