@@ -28,7 +28,7 @@ export interface TestProvider {
 
 type Claims = Record<string, unknown>;
 
-export async function startTestProvider(accounts: Record<string, Claims>): Promise<TestProvider> {
+export async function startTestProvider(accounts: Record<string, Claims>, redirectUrl = REDIRECT_URL): Promise<TestProvider> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => { res.statusCode = 503; res.end(); };
   const server: Server = createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,7 +37,7 @@ export async function startTestProvider(accounts: Record<string, Claims>): Promi
   const jwk = { ...(await exportJWK(privateKey)), kid: 'test-signing-key', alg: 'RS256', use: 'sig' };
   const provider = new Provider(issuer, {
     clients: [{
-      client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [REDIRECT_URL], post_logout_redirect_uris: ['https://mash.example/sign-in'],
+      client_id: CLIENT.id, client_secret: CLIENT.secret, redirect_uris: [redirectUrl], post_logout_redirect_uris: [new URL('/sign-in', redirectUrl).href],
       grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_post',
     }],
     jwks: { keys: [jwk] },
@@ -80,7 +80,7 @@ export async function startTestProvider(accounts: Record<string, Claims>): Promi
       const walk = async (res: Response, steps: number): Promise<string> => {
         if (steps === 0) throw new Error('the provider never redirected back');
         const location = res.headers.get('location');
-        if (location?.startsWith(REDIRECT_URL)) return location;
+        if (location?.startsWith(redirectUrl)) return location;
         if (location) return walk(await send(new URL(location, issuer).href), steps - 1);
         const html = await res.text();
         const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];

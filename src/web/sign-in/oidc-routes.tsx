@@ -48,7 +48,14 @@ export function oidcSignInRoutes(deps: Deps, options: OidcSignInOptions) {
 
   app.get('/sign-in/oidc', async (c) => {
     const now = session.now();
-    const { url, pending } = await client.start();
+    let started: Awaited<ReturnType<OidcClient['start']>>;
+    try {
+      started = await client.start(); // discovers the provider on first use
+    } catch (error) {
+      (c.get('logger') ?? deps.logger).warn({ reason: 'provider-unavailable', ...failedCheck(error) }, 'oidc sign-in could not start');
+      return c.html(refused('unavailable'), 503);
+    }
+    const { url, pending } = started;
     await deleteStaleOidcSignIns(deps.db, new Date(now.getTime() - PENDING_MS));
     await insertOidcSignIn(deps.db, { stateHash: hashOf(pending.state), nonce: pending.nonce, codeVerifier: pending.codeVerifier, at: now });
     await setSignedCookie(c, STATE_COOKIE, pending.state, session.secret, stateCookieOptions);

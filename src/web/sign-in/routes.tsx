@@ -7,6 +7,7 @@ import type { Deps } from '../../domain/context.js';
 import { sharedRateLimiter } from '../../http/rate-store.js';
 import { ROLES, type Role } from '../../schemas/codes.js';
 import { endSession, startSession, type SessionOptions, type WebEnv } from '../session.js';
+import { SignedOutPage } from './oidc-pages.js';
 import { SignInPage } from './sign-in-page.js';
 
 export interface SignInOptions {
@@ -100,7 +101,8 @@ export function signInRoutes(deps: Deps, options: SignInOptions) {
   app.post('/sign-out', async (c) => {
     await endSession(c, options.session);
     const elsewhere = await options.oidc?.endSessionUrl().catch(() => null);
-    return c.redirect(elsewhere?.href ?? '/sign-in', 303);
+    if (elsewhere && options.oidc) return c.html(<SignedOutPage provider={options.oidc.providerName} endSession={elsewhere.href} />);
+    return c.redirect('/sign-in', 303);
   });
   return app;
 }

@@ -8,11 +8,8 @@ export function SignInPage({ errors, localSignIn, provider, expired, csrf }: { e
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">Sign in to mash-triage</h1>
       {expired ? <div class="govuk-inset-text">You were signed out after a period without activity.</div> : null}
-      {provider ? (
-        <form method="get" action="/sign-in/oidc">
-          <button type="submit" class="govuk-button govuk-button--start" data-module="govuk-button">Sign in with {provider}</button>
-        </form>
-      ) : null}
+      {/* A link, not a form: the pages' CSP (form-action 'self') would stop a form's redirect to the provider. */}
+      {provider ? <p class="govuk-body"><a href="/sign-in/oidc" class="govuk-button govuk-button--start">Sign in with {provider}</a></p> : null}
       {localSignIn ? (
         <form method="post" action="/sign-in" novalidate>
           <input type="hidden" name="csrf" value={csrf} />
