@@ -27,6 +27,7 @@ import { secondOpinionRoutes } from './http/routes/second-opinions.routes.js';
 import { referrerFeedbackRoutes } from './http/routes/referrer-feedback.routes.js';
 import { ruleRoutes } from './http/routes/rules.routes.js';
 import { trailRoutes } from './http/routes/trail.routes.js';
+import { sessionRoutes } from './http/routes/sessions.routes.js';
 import { sharingRoutes } from './http/routes/sharing.routes.js';
 import { familyRoutes } from './http/routes/family.routes.js';
 import { subjectAccessRoutes } from './http/routes/subject-access.routes.js';
@@ -88,6 +89,7 @@ export function buildApp(deps: Deps, options: AppOptions) {
   app.route('/api/v1', trailRoutes(deps));
   app.route('/api/v1', auditVerifyRoutes(deps));
   app.route('/api/v1', auditLogRoutes(deps));
+  app.route('/api/v1', sessionRoutes(deps));
   app.route('/api/v1', replayRoutes(deps));
   app.route('/api/v1', auditRoutes(deps));
   app.route('/api/v1', oversightRoutes(deps));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES, type Role } from './schemas/codes.js';
 
 /** The only reader of process.env: every setting is parsed here once, and a bad one stops start-up by name. */
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional());
@@ -27,6 +28,15 @@ const ConfigSchema = z.object({
   MASH_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   MASH_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   MASH_DEMO_SIGN_IN: z.enum(['on', 'off']).default('off'),
+  MASH_OIDC_ISSUER: optionalUrl,
+  MASH_OIDC_CLIENT_ID: optionalText,
+  MASH_OIDC_CLIENT_SECRET: optionalText,
+  MASH_OIDC_REDIRECT_URL: optionalUrl,
+  MASH_OIDC_PROVIDER_NAME: z.string().min(1).default('your council account'),
+  MASH_OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, 'must include openid').default('openid'),
+  MASH_OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+  MASH_OIDC_ROLE_MAP: z.string().default('screener=screener,manager=manager,auditor=auditor,admin=admin'),
+  MASH_OIDC_AUTHORITY_CLAIM: z.string().min(1).default('la'),
   MASH_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(24).max(24 * 30).default(24),
   MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   MASH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
@@ -44,10 +54,21 @@ const ConfigSchema = z.object({
 }).superRefine((e, ctx) => {
   // The demo sign-in gives anyone any role in any authority: never beside a real database or identity provider.
   if (e.MASH_DEMO_SIGN_IN === 'on') {
-    for (const production of ['DATABASE_URL', 'MASH_JWKS_URL'] as const) {
+    for (const production of ['DATABASE_URL', 'MASH_JWKS_URL', 'MASH_OIDC_ISSUER'] as const) {
       if (e[production]) ctx.addIssue({ code: 'custom', path: ['MASH_DEMO_SIGN_IN'], message: `the demo sign-in cannot be on with ${production} set` });
     }
   }
+  const oidc = ['MASH_OIDC_ISSUER', 'MASH_OIDC_CLIENT_ID', 'MASH_OIDC_CLIENT_SECRET', 'MASH_OIDC_REDIRECT_URL'] as const;
+  if (oidc.some((name) => e[name])) {
+    for (const name of oidc) if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required with ${oidc.filter((n) => e[n]).join(', ')}: sign-in through the identity provider needs all four` });
+  }
+  // Tokens and codes cross this link: plain http only to a provider on this machine (a test or a developer's).
+  for (const name of ['MASH_OIDC_ISSUER', 'MASH_OIDC_REDIRECT_URL'] as const) {
+    const url = e[name] ? new URL(e[name]) : undefined;
+    if (url && url.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) ctx.addIssue({ code: 'custom', path: [name], message: 'must be https' });
+  }
+  const roleMap = parseRoleMap(e.MASH_OIDC_ROLE_MAP);
+  if (typeof roleMap === 'string') ctx.addIssue({ code: 'custom', path: ['MASH_OIDC_ROLE_MAP'], message: roleMap });
   // Each instance would otherwise generate its own key, and a session would not survive the load balancer.
   if (e.DATABASE_URL && !e.MASH_SESSION_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['MASH_SESSION_SECRET'], message: 'is required with DATABASE_URL: every instance must sign sessions with the same key' });
@@ -78,6 +99,8 @@ export type Config = {
   sessionMaxHours: number;
   /** MASH_DEMO_SIGN_IN=on: the role/authority form, for trying the service on the embedded database only. */
   demoSignIn: boolean;
+  /** Sign-in through the council's identity provider; undefined when MASH_OIDC_ISSUER is not set. */
+  oidc: OidcConfig | undefined;
   idempotencyTtlHours: number;
   idempotencyInFlightTimeoutMs: number;
   rateLimitPerMinute: number;
@@ -87,6 +110,38 @@ export type Config = {
   checks: CheckDispatchConfig;
   audit: AuditLogConfig;
 };
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  /** Shown on the button: "Sign in with <providerName>". */
+  providerName: string;
+  scopes: string;
+  mapping: ClaimMapping;
+}
+
+/** Which claims give a person their role and authority: values of roleClaim are looked up in roles. */
+export interface ClaimMapping {
+  roleClaim: string;
+  /** Provider value → role, e.g. { 'MASH-Screeners': 'screener' }. */
+  roles: Readonly<Record<string, Role>>;
+  authorityClaim: string;
+}
+
+/** "group=role,group=role" → a map, or what is wrong with it. */
+export function parseRoleMap(text: string): Record<string, Role> | string {
+  const map: Record<string, Role> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.lastIndexOf('=');
+    const value = pair.slice(0, at).trim();
+    const role = ROLES.find((r) => r === pair.slice(at + 1).trim());
+    if (at < 1 || !value || !role) return `"${pair}" is not provider-value=role with a role of ${ROLES.join(', ')}`;
+    map[value] = role;
+  }
+  return Object.keys(map).length ? map : 'must map at least one value to a role';
+}
 
 export interface DatabaseTimeouts {
   statementMs: number;
@@ -116,6 +171,12 @@ export interface CheckDispatchConfig {
 
 export class ConfigError extends Error {}
 
+function roleMapOf(text: string): Record<string, Role> {
+  const map = parseRoleMap(text);
+  if (typeof map === 'string') throw new ConfigError(`MASH_OIDC_ROLE_MAP: ${map}`); // already refused by the schema
+  return map;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
@@ -144,6 +205,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.MASH_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.MASH_SESSION_MAX_HOURS,
     demoSignIn: e.MASH_DEMO_SIGN_IN === 'on',
+    oidc: e.MASH_OIDC_ISSUER && e.MASH_OIDC_CLIENT_ID && e.MASH_OIDC_CLIENT_SECRET && e.MASH_OIDC_REDIRECT_URL ? {
+      issuer: e.MASH_OIDC_ISSUER,
+      clientId: e.MASH_OIDC_CLIENT_ID,
+      clientSecret: e.MASH_OIDC_CLIENT_SECRET,
+      redirectUrl: e.MASH_OIDC_REDIRECT_URL,
+      providerName: e.MASH_OIDC_PROVIDER_NAME,
+      scopes: e.MASH_OIDC_SCOPES,
+      mapping: { roleClaim: e.MASH_OIDC_ROLE_CLAIM, roles: roleMapOf(e.MASH_OIDC_ROLE_MAP), authorityClaim: e.MASH_OIDC_AUTHORITY_CLAIM },
+    } : undefined,
     idempotencyTtlHours: e.MASH_IDEMPOTENCY_TTL_HOURS,
     idempotencyInFlightTimeoutMs: e.MASH_IDEMPOTENCY_IN_FLIGHT_TIMEOUT_MS,
     rateLimitPerMinute: e.MASH_RATE_LIMIT_PER_MINUTE,

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { appSettings, buildApp } from './app.js';
+import { createOidcClient } from './auth/oidc-client.js';
 import { createTokenVerifier, readOrCreateSecret } from './auth/tokens.js';
 import { ConfigError, loadConfig } from './config.js';
 import { closeRedis } from './clients/redis.client.js';
@@ -20,6 +21,7 @@ async function main() {
       idleMinutes: config.sessionIdleMinutes,
       maxHours: config.sessionMaxHours,
       localSignIn: config.demoSignIn,
+      oidc: config.oidc ? { client: createOidcClient(config.oidc), mapping: config.oidc.mapping } : undefined,
     },
   });
   const stopCheckDispatcher = startCheckDispatcher(deps, config.checks.intervalMs);

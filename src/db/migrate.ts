@@ -15,6 +15,7 @@ import * as calibration from './migrations/2026-12-01-52-calibration.js';
 import * as webSessions from './migrations/2026-12-01-30-web-sessions.js';
 import * as informationSharing from './migrations/2026-12-01-60-information-sharing.js';
 import * as familyExplanations from './migrations/2026-12-01-61-family-explanations.js';
+import * as oidcSignIns from './migrations/2026-12-01-84-oidc-sign-ins.js';
 
 /** Migrations in order; the same list serves PostgreSQL and PGlite. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-30-web-sessions': webSessions,
   '2026-12-01-60-information-sharing': informationSharing,
   '2026-12-01-61-family-explanations': familyExplanations,
+  '2026-12-01-84-oidc-sign-ins': oidcSignIns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -428,6 +428,7 @@ export interface DB {
   calibration_items: CalibrationItemsTable;
   calibration_answers: CalibrationAnswersTable;
   web_sessions: WebSessionsTable;
+  oidc_sign_ins: OidcSignInsTable;
   information_sharing: InformationSharingTable;
   family_explanations: FamilyExplanationsTable;
 }
@@ -468,6 +469,12 @@ export interface WebSessionsTable {
   csrf: string;
   created_at: ColumnType<Date, Date | string, Date | string>;
   seen_at: ColumnType<Date, Date | string, Date | string>;
+}
+export interface OidcSignInsTable {
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
 }
 export type SharingRow = Selectable<InformationSharingTable>;
 export type NewSharingRow = Insertable<InformationSharingTable>;

@@ -8,6 +8,8 @@ export interface LayoutProps {
   session?: WebSession | undefined;
   /** Prefixes the title with "Error: " when the page shows validation errors (GOV.UK pattern). */
   hasErrors?: boolean;
+  /** Moves the browser on to this page of the service straight away (a same-site navigation, unlike a redirect). */
+  refreshTo?: string;
   children?: Child;
 }
 
@@ -22,11 +24,11 @@ export const NAV: Record<string, { href: string; label: string }[]> = {
     { href: '/screening-outcomes', label: 'Screening outcomes' }, { href: '/rules', label: 'Rules' },
   ],
   auditor: [{ href: '/audit', label: 'Audit sample' }, { href: '/oversight', label: 'Oversight' }, { href: '/screening-outcomes', label: 'Screening outcomes' }, { href: '/rules', label: 'Rules' }],
-  admin: [{ href: '/rules', label: 'Rules' }],
+  admin: [{ href: '/rules', label: 'Rules' }, { href: '/sessions', label: 'Sessions' }],
 };
 
 /** The GOV.UK page template with service navigation only: no GOV.UK header, crown or GDS Transport, as this service is not on GOV.UK. */
-export function Layout({ title, session, hasErrors, children }: LayoutProps) {
+export function Layout({ title, session, hasErrors, refreshTo, children }: LayoutProps) {
   // The menu offers only pages the role may open (tests/unit/web/page-access.test.ts checks none is filtered out).
   const nav = session ? (NAV[session.role] ?? []).filter((item) => mayOpen(session.role, item.href)) : [];
   return (
@@ -35,6 +37,7 @@ export function Layout({ title, session, hasErrors, children }: LayoutProps) {
         <meta charset="utf-8" />
         <title>{`${hasErrors ? 'Error: ' : ''}${title} – mash-triage`}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        {refreshTo ? <meta http-equiv="refresh" content={`0;url=${refreshTo}`} /> : null}
         <link rel="stylesheet" href={assetHref('/ui/govuk-frontend.min.css')} />
         <link rel="stylesheet" href={assetHref('/ui/app.css')} />
       </head>

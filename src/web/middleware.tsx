@@ -8,7 +8,7 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-
 /** The pages that need someone signed in; sign-in, the home redirect and static files do not. */
 export const SIGNED_IN_PATHS = [
   '/contacts', '/contacts/*', '/rules', '/reviews', '/reviews/*', '/audit', '/audit/*', '/oversight',
-  '/second-screens', '/second-screens/*', '/calibration', '/calibration/*', '/teams', '/teams/*', '/screening-outcomes', '/screeners/*', '/my-practice', '/subject-access/*',
+  '/second-screens', '/second-screens/*', '/calibration', '/calibration/*', '/teams', '/teams/*', '/screening-outcomes', '/screeners/*', '/my-practice', '/subject-access/*', '/sessions', '/sessions/*',
 ];
 
 export const pageHeaders: MiddlewareHandler<WebEnv> = async (c, next) => {

@@ -22,6 +22,7 @@ const PAGES: readonly { paths: readonly string[]; api: string }[] = [
   { paths: ['/my-practice', '/screeners/*'], api: 'GET /api/v1/screeners/{sub}/reflection' },
   { paths: ['/subject-access/*'], api: 'GET /api/v1/subject-access/{personId}' },
   { paths: ['/rules'], api: 'GET /api/v1/rules' },
+  { paths: ['/sessions', '/sessions/*'], api: 'GET /api/v1/users/{sub}/sessions' },
 ];
 
 /** The list of contacts has no API route of its own; the verb (listContacts) allows these. */

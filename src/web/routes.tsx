@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import type { OidcClient } from '../auth/oidc-client.js';
+import type { ClaimMapping } from '../config.js';
 import type { Deps } from '../domain/context.js';
 import { auditRoutes } from './audit/routes.js';
 import { calibrationRoutes } from './calibration/routes.js';
@@ -13,7 +15,9 @@ import { reviewRoutes } from './reviews/routes.js';
 import { ruleRoutes } from './rules/routes.js';
 import { secondScreenRoutes } from './second-screens/routes.js';
 import { sessionMiddleware, type WebEnv } from './session.js';
+import { sessionAdminRoutes } from './sessions/routes.js';
 import { demoBanner } from './sign-in/demo-banner.js';
+import { oidcSignInRoutes } from './sign-in/oidc-routes.js';
 import { signInRoutes } from './sign-in/routes.js';
 import { staticRoutes } from './static.js';
 import { subjectAccessPages } from './subject-access/subject-access-pages.js';
@@ -27,6 +31,8 @@ export interface WebOptions {
   localSignIn: boolean;
   /** A session ends this many hours after sign-in however active it is. */
   maxHours?: number;
+  /** Sign-in through the council's identity provider (MASH_OIDC_*), and how its claims give a role and authority. */
+  oidc?: { client: OidcClient; mapping: ClaimMapping } | undefined;
 }
 
 /**
@@ -48,7 +54,8 @@ export function webRoutes(deps: Deps, options: WebOptions) {
   for (const path of SIGNED_IN_PATHS) app.use(path, requireSession);
   app.use('*', requirePageRole);
 
-  app.route('/', signInRoutes(deps, { demoSignIn: options.localSignIn, session: sessionOptions }));
+  app.route('/', signInRoutes(deps, { demoSignIn: options.localSignIn, session: sessionOptions, oidc: options.oidc?.client }));
+  if (options.oidc) app.route('/', oidcSignInRoutes(deps, { ...options.oidc, session: sessionOptions }));
   app.route('/', contactRoutes(deps));
   app.route('/', decisionRoutes(deps));
   app.route('/', auditRoutes(deps));
@@ -61,6 +68,7 @@ export function webRoutes(deps: Deps, options: WebOptions) {
   app.route('/', familyPages(deps));
   app.route('/', subjectAccessPages(deps));
   app.route('/', ruleRoutes(deps));
+  app.route('/', sessionAdminRoutes(deps));
   app.onError(errorPage);
   return app;
 }

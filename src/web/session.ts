@@ -2,12 +2,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import type { Database } from '../db/client.js';
-import { deleteStaleWebSessions, deleteWebSession, findWebSession, insertWebSession, touchWebSession } from '../db/repositories/web-sessions.repo.js';
+import { deleteStaleWebSessions, deleteWebSession, findWebSession, touchWebSession } from '../db/repositories/web-sessions.repo.js';
 import type { Actor } from '../domain/actor.js';
 import type { Deps, VerbContext } from '../domain/context.js';
 import type { AppEnv } from '../http/env.js';
 import { ROLES, type Role } from '../schemas/codes.js';
 import { NotFound } from '../domain/errors.js';
+import { closeSession, openSession, type SignInMethod } from '../domain/sessions/sign-in-events.js';
 
 /**
  * Browser sessions, held in the web_sessions table: the cookie (HttpOnly,
@@ -54,19 +55,22 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 
 const hashOf = (id: string) => createHash('sha256').update(id).digest('hex');
 
-export async function startSession(c: Context, actor: Actor, options: SessionOptions): Promise<WebSession> {
+const sessionDeps = (options: SessionOptions) => ({ db: options.db, clock: { now: options.now } });
+
+/** Stores a session for the person and sets its cookie; the sign-in is audited with it. */
+export async function startSession(c: Context<WebEnv>, actor: Actor, options: SessionOptions, method: SignInMethod): Promise<WebSession> {
   const id = randomBytes(32).toString('base64url');
   const now = options.now();
   const session: WebSession = { ...actor, role: actor.role, csrf: randomBytes(24).toString('base64url'), seen: now.getTime() };
-  await insertWebSession(options.db, { idHash: hashOf(id), sub: actor.sub, role: actor.role, la: actor.la, csrf: session.csrf, at: now });
+  await openSession(sessionDeps(options), { actor, idHash: hashOf(id), csrf: session.csrf, method, requestId: c.get('requestId') });
   await setSignedCookie(c, SESSION_COOKIE, id, options.secret, cookieOptions);
   return session;
 }
 
 /** Deletes the session's row, so the cookie is refused on every instance even if the browser keeps it. */
-export async function endSession(c: Context, options: SessionOptions): Promise<void> {
+export async function endSession(c: Context<WebEnv>, options: SessionOptions): Promise<void> {
   const id = await getSignedCookie(c, options.secret, SESSION_COOKIE);
-  if (id) await deleteWebSession(options.db, hashOf(id));
+  if (id) await closeSession(sessionDeps(options), { idHash: hashOf(id), requestId: c.get('requestId') });
   deleteCookie(c, SESSION_COOKIE, cookieOptions);
 }
 

@@ -25,3 +25,19 @@ export async function deleteWebSession(db: Database, idHash: string): Promise<vo
 export async function deleteStaleWebSessions(db: Database, idleBefore: Date, createdBefore: Date): Promise<void> {
   await db.deleteFrom('web_sessions').where((eb) => eb.or([eb('seen_at', '<', idleBefore), eb('created_at', '<', createdBefore)])).execute();
 }
+
+/** Deletes a session and says whose it was, so signing out can be audited in the same transaction. */
+export async function takeWebSession(db: Database, idHash: string): Promise<WebSessionRow | undefined> {
+  return db.deleteFrom('web_sessions').where('id_hash', '=', idHash).returningAll().executeTakeFirst();
+}
+
+/** A person's sessions in their authority, oldest first. */
+export async function listWebSessionsOf(db: Database, la: string, sub: string): Promise<WebSessionRow[]> {
+  return db.selectFrom('web_sessions').selectAll().where('la', '=', la).where('sub', '=', sub).orderBy('created_at').execute();
+}
+
+export async function deleteWebSessions(db: Database, idHashes: readonly string[]): Promise<number> {
+  if (idHashes.length === 0) return 0;
+  const result = await db.deleteFrom('web_sessions').where('id_hash', 'in', idHashes).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

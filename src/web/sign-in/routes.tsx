@@ -2,16 +2,20 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import type { OidcClient } from '../../auth/oidc-client.js';
 import type { Deps } from '../../domain/context.js';
 import { sharedRateLimiter } from '../../http/rate-store.js';
 import { ROLES, type Role } from '../../schemas/codes.js';
 import { endSession, startSession, type SessionOptions, type WebEnv } from '../session.js';
+import { SignedOutPage } from './oidc-pages.js';
 import { SignInPage } from './sign-in-page.js';
 
 export interface SignInOptions {
   /** MASH_DEMO_SIGN_IN=on: anyone may pick a role and authority. Off, the form is not offered and its POST is 404. */
   demoSignIn: boolean;
   session: SessionOptions;
+  /** Sign-in through the council's identity provider, when MASH_OIDC_ISSUER is set. */
+  oidc?: OidcClient | undefined;
 }
 
 /** Where each role starts. */
@@ -60,8 +64,9 @@ export function signInRoutes(deps: Deps, options: SignInOptions) {
     return c.redirect(session ? HOME[session.role] : '/sign-in', 303);
   });
 
+  const provider = options.oidc?.providerName;
   app.get('/sign-in', async (c) => c.html(
-    <SignInPage errors={{}} localSignIn={options.demoSignIn} expired={c.req.query('expired') === '1'} csrf={options.demoSignIn ? await formToken(c) : ''} />,
+    <SignInPage errors={{}} localSignIn={options.demoSignIn} provider={provider} expired={c.req.query('expired') === '1'} csrf={options.demoSignIn ? await formToken(c) : ''} />,
   ));
 
   app.post('/sign-in', async (c) => {
@@ -86,14 +91,17 @@ export function signInRoutes(deps: Deps, options: SignInOptions) {
     if (!/^[A-Za-z0-9._@-]{1,64}$/.test(sub)) errors.sub = 'Use up to 64 letters, digits, dots, dashes or @';
     if (Object.keys(errors).length) return c.html(<SignInPage errors={errors} localSignIn csrf={await formToken(c)} />, 400);
     deleteCookie(c, FORM_COOKIE, formCookieOptions);
-    await startSession(c, { sub, role, la }, options.session);
+    await startSession(c, { sub, role, la }, options.session, 'demo');
     deps.logger.info({ sub, role, la }, 'demo sign-in');
     return c.redirect(HOME[role], 303);
   });
 
-  // The session's CSRF token is checked by the pages' middleware before this runs.
+  // The session's CSRF token is checked by the pages' middleware before this runs. Signed in through the
+  // provider, the browser goes on to its end-session page, so the provider's own session ends too.
   app.post('/sign-out', async (c) => {
     await endSession(c, options.session);
+    const elsewhere = await options.oidc?.endSessionUrl().catch(() => null);
+    if (elsewhere && options.oidc) return c.html(<SignedOutPage provider={options.oidc.providerName} endSession={elsewhere.href} />);
     return c.redirect('/sign-in', 303);
   });
   return app;

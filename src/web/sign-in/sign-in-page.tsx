@@ -2,12 +2,14 @@ import { ErrorSummary, TextInput, type FieldErrors } from '../components.js';
 import { Layout } from '../layout.js';
 
 /** The local sign-in of the embedded default: pick a demo role. Production signs in through the council's identity provider. */
-export function SignInPage({ errors, localSignIn, expired, csrf }: { errors: FieldErrors; localSignIn: boolean; expired?: boolean; csrf: string }) {
+export function SignInPage({ errors, localSignIn, provider, expired, csrf }: { errors: FieldErrors; localSignIn: boolean; provider?: string | undefined; expired?: boolean; csrf: string }) {
   return (
     <Layout title="Sign in" hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">Sign in to mash-triage</h1>
       {expired ? <div class="govuk-inset-text">You were signed out after a period without activity.</div> : null}
+      {/* A link, not a form: the pages' CSP (form-action 'self') would stop a form's redirect to the provider. */}
+      {provider ? <p class="govuk-body"><a href="/sign-in/oidc" class="govuk-button govuk-button--start">Sign in with {provider}</a></p> : null}
       {localSignIn ? (
         <form method="post" action="/sign-in" novalidate>
           <input type="hidden" name="csrf" value={csrf} />
@@ -31,8 +33,8 @@ export function SignInPage({ errors, localSignIn, expired, csrf }: { errors: Fie
           <TextInput id="la" name="la" label="Local authority (ONS code)" width="10" value="E06000056" error={errors.la} />
           <button type="submit" class="govuk-button" data-module="govuk-button">Sign in</button>
         </form>
-      ) : (
-        <p class="govuk-body">These pages have no sign-in on this installation: signing in through the council’s identity provider is not built yet, and the demo sign-in is off. Systems use the API with a bearer token.</p>
+      ) : provider ? null : (
+        <p class="govuk-body">These pages have no sign-in on this installation: no identity provider is set (MASH_OIDC_ISSUER) and the demo sign-in is off. Systems use the API with a bearer token.</p>
       )}
     </Layout>
   );

@@ -6,7 +6,7 @@ import type { AppEnv } from '../../../src/http/env.js';
 import { enforceAccessMatrix } from '../../../src/http/middleware/access.js';
 import { ROLES, type Role } from '../../../src/schemas/codes.js';
 import { child, quietContact } from '../../fixtures/contacts.js';
-import { decidedContact, draw, DRAW_EVERY_NO_ACTION, importCases, SECOND_SCREEN, setSettings, SIX_CASES, team } from '../../support/second-opinions.js';
+import { decidedContact, draw, DRAW_EVERY_NO_ACTION, importCases, SECOND_SCREEN, setSettings, SIX_CASES, team, webSession } from '../../support/second-opinions.js';
 import { createTestApp, HOME_LA, OTHER_LA, storedCounts, type TestApp } from '../../support/test-app.js';
 
 /** An authority's records of each kind the routes name. */
@@ -103,6 +103,9 @@ describe('access matrix', () => {
     // The screener of the caller's own authority is in its team; the other authority's is someone else.
     ids.own = await recordsOf(t, HOME_LA, 'screener-1');
     ids.other = await recordsOf(t, OTHER_LA, 'screener-9');
+    // Each has a browser session, so an administrator finds their own authority's and not the other's.
+    await webSession(t, 'screener', ids.own.sub, HOME_LA);
+    await webSession(t, 'screener', ids.other.sub, OTHER_LA);
     await integrateAll(t.deps);
     ownEntry = (await t.deps.db.selectFrom('audit_log').select('id').where('la', '=', HOME_LA).where('chain_index', '=', 0).executeTakeFirstOrThrow()).id;
   });
