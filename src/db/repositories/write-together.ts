@@ -7,10 +7,10 @@ export type PendingWrite = Compilable & OperationNodeSource;
 /**
  * Several writes sent as one statement: all but the last become
  * data-modifying CTEs (`with w0 as (insert …), w1 as (insert …) insert …`).
- * One round trip instead of one per write plus BEGIN and COMMIT, and still
- * all or nothing: a single statement is its own transaction, every CTE runs
- * exactly once whether or not it is referenced, and foreign keys are checked
- * at the end of the statement. The parts share one snapshot, so none may
+ * One round trip instead of one per write, and all or nothing: every CTE
+ * runs exactly once whether or not it is referenced, and foreign keys are
+ * checked at the end of the statement. recordContact still sends it inside a
+ * transaction (see there). The parts share one snapshot, so none may
  * read what another writes; each must only insert.
  */
 export async function writeTogether(db: Database, writes: readonly PendingWrite[]): Promise<void> {

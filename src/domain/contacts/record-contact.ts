@@ -121,10 +121,13 @@ export async function recordContact({ ctx, input }: { ctx: VerbContext; input: C
     },
     ...followUps.events,
   ]);
-  // One statement, so one transaction: the contact, its people, its triage, its follow-ups and their audit entries, all or none.
-  await writeTogether(deps.db, [
-    ...contactGraphWrites(deps.db, rows), triageWrite(deps.db, rows.triage), ...followUpWrites(deps.db, followUps), audit.write,
-  ]);
+  // One statement in one transaction: the contact, its people, its triage, its follow-ups and their audit entries, all or none.
+  // The explicit transaction is kept although one statement would be atomic alone: a connection that freezes while the
+  // statement is sent then leaves the server idle in a transaction, which DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ends; outside
+  // one, the multi-instance run found the frozen instance's later requests failing (cause not yet found).
+  await deps.db.transaction().execute((tx) => writeTogether(tx, [
+    ...contactGraphWrites(tx, rows), triageWrite(tx, rows.triage), ...followUpWrites(tx, followUps), audit.write,
+  ]));
   deps.logger.info({ contactId, priority: triage.priority, requestId: ctx.requestId }, 'contact recorded');
   return contactView(rows);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedScenarios } from '../../fixtures/contacts.js';
 import { createTestApp, freshDatabase, storedCounts, type TestApp } from '../../support/test-app.js';
 
-/** Counts the statements the app sends (BEGIN and COMMIT are the driver's, not counted: the test checks none is needed). */
+/** Counts the statements the app sends through Kysely (BEGIN and COMMIT go through the driver and are not counted). */
 class StatementCounter implements KyselyPlugin {
   statements = 0;
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode { return args.node; }
@@ -16,9 +16,9 @@ class StatementCounter implements KyselyPlugin {
 /**
  * Issue 19: a triage request went to the database 8 or 9 times (a rate-limit
  * write, the history lookup, BEGIN, five or six inserts, COMMIT). It now
- * sends the history lookup and one statement that writes the contact, its
- * people, triage, checks and audit entries together, plus a rate-limit write
- * only when this instance's lease of points runs out.
+ * sends the history lookup and, between BEGIN and COMMIT, one statement that
+ * writes the contact, its people, triage, checks and audit entries together,
+ * plus a rate-limit write only when this instance's lease of points runs out.
  */
 describe('POST /api/v1/contacts: statements sent', () => {
   let t: TestApp;
