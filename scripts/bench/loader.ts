@@ -11,6 +11,8 @@ export interface LoadJob {
   durationSeconds: number;
   headers: Record<string, string>;
   bodies: string[];
+  /** Bearer tokens taken in turn, one a request (the contacts spread over their authorities); else headers' own. */
+  tokens?: string[];
 }
 
 export interface LoadSummary {
@@ -35,7 +37,16 @@ function run(job: LoadJob): Promise<LoadSummary> {
       headers: job.headers,
       timeout: 30,
       // Each request takes the next contact, whichever connection sends it.
-      requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: job.bodies[next++ % job.bodies.length]! }) }],
+      requests: [{
+        method: 'POST',
+        setupRequest: (request) => {
+          const n = next++;
+          const tokens = job.tokens;
+          const body = job.bodies[n % job.bodies.length]!;
+          if (!tokens || tokens.length === 0) return { ...request, body };
+          return { ...request, body, headers: { ...request.headers, authorization: `Bearer ${tokens[n % tokens.length]}` } };
+        },
+      }],
     }, (error, result) => {
       if (error) return reject(error);
       const seconds = result.duration;

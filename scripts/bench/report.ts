@@ -26,8 +26,11 @@ const BACKEND: Record<string, string> = { postgres: 'PostgreSQL', pglite: 'PGlit
 
 export interface Goal { goal: string; measured: string; met: boolean }
 
+/** A triage line's name: its backend, and the authorities its requests were spread over when more than one. */
+const where = (t: TriageFigures) => `${BACKEND[t.backend]}${t.authorities > 1 ? ` over ${t.authorities} authorities` : ''}`;
+
 export function goals(r: BenchResults): Goal[] {
-  const pg = r.triage.find((t) => t.backend === 'postgres');
+  const pg = r.triage.find((t) => t.backend === 'postgres' && t.authorities === 1);
   const at = (c: number) => pg?.byConcurrency.find((b) => b.connections === c);
   const c32 = at(32);
   const c8 = at(8);
@@ -57,15 +60,20 @@ export function goals(r: BenchResults): Goal[] {
   return list;
 }
 
-export function table(r: BenchResults): string {
-  const rows: string[][] = [['Line', 'Median', 'p99', 'Baseline, same run (median · p99)', 'Ratio']];
-  for (const t of r.triage) {
+type Row = string[];
+const HEADER: Row = ['Line', 'Median', 'p99', 'Baseline, same run (median · p99)', 'Ratio'];
+
+function triageRows(triage: TriageFigures[]): Row[] {
+  const rows: Row[] = [];
+  for (const t of triage) {
     for (const b of t.byConcurrency) {
+      const cpu = b.triage.databaseCpuMsPerRequest === null || b.floor.databaseCpuMsPerRequest === null ? ''
+        : ` · CPU a request: service ${x(b.triage.cpuMsPerRequest / b.floor.cpuMsPerRequest)}, PostgreSQL ${x(b.triage.databaseCpuMsPerRequest / b.floor.databaseCpuMsPerRequest)}`;
       rows.push([
-        `Triage POST /api/v1/contacts, ${BACKEND[t.backend]}, c=${b.connections}`,
+        `Triage POST /api/v1/contacts, ${where(t)}, c=${b.connections}`,
         `${int(b.triage.rps)} req/s · ${ms(b.triage.p50)}`, ms(b.triage.p99),
         `floor: ${int(b.floor.rps)} req/s · ${ms(b.floor.p50)} · ${ms(b.floor.p99)}`,
-        `${x(b.triage.rps / b.floor.rps)} req/s · ${x(b.triage.p99 / b.floor.p99)} p99`,
+        `${x(b.triage.rps / b.floor.rps)} req/s · ${x(b.triage.p99 / b.floor.p99)} p99${cpu}`,
       ]);
       if (b.integration) {
         rows.push([
@@ -76,13 +84,29 @@ export function table(r: BenchResults): string {
       }
       if (b.chained) {
         rows.push([
-          `  floor + audit log write, ${BACKEND[t.backend]}, c=${b.connections}`,
+          `  floor + audit log write, ${where(t)}, c=${b.connections}`,
           `${int(b.chained.rps)} req/s · ${ms(b.chained.p50)}`, ms(b.chained.p99), 'floor (above)',
           `${x(b.chained.rps / b.floor.rps)} req/s · ${x(b.chained.p99 / b.floor.p99)} p99`,
         ]);
       }
     }
   }
+  return rows;
+}
+
+function render(rows: Row[]): string {
+  const widths = HEADER.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  const line = (row: Row) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(HEADER), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+/** The triage lines alone (npm run bench -- --triage). */
+export function triageTable(triage: TriageFigures[]): string {
+  return render([HEADER, ...triageRows(triage)]);
+}
+
+export function table(r: BenchResults): string {
+  const rows: Row[] = [HEADER, ...triageRows(r.triage)];
   const { project, raw } = r.rules;
   rows.push([`Rule evaluation, ${int(r.rules.contacts)} contacts a pass`, `${int(project.perSecond)} contacts/s · ${ms(project.p50Ms)}`, ms(project.p99Ms),
     `raw engine: ${int(raw.perSecond)} contacts/s · ${ms(raw.p50Ms)} · ${ms(raw.p99Ms)}`, x(project.perSecond / raw.perSecond)]);
@@ -95,12 +119,10 @@ export function table(r: BenchResults): string {
   rows.push([`Audit sample of 20 (${int(r.sample.matching)} match the filters)`, ms(r.sample.sample.p50), ms(r.sample.sample.p99),
     `ORDER BY random(): ${ms(r.sample.orderByRandom.p50)} · ${ms(r.sample.orderByRandom.p99)}`, `${x(r.sample.orderByRandom.p50 / r.sample.sample.p50)} faster`]);
   for (const t of r.triage) {
-    rows.push([`Service RSS at c=${Math.max(...t.byConcurrency.map((b) => b.connections))}, ${BACKEND[t.backend]}`, `${int(t.rss.triage.median)} MB`, `${int(t.rss.triage.p99)} MB`,
+    rows.push([`Service RSS at c=${Math.max(...t.byConcurrency.map((b) => b.connections))}, ${where(t)}`, `${int(t.rss.triage.median)} MB`, `${int(t.rss.triage.p99)} MB`,
       `floor load: ${int(t.rss.floor.median)} MB · ${int(t.rss.floor.p99)} MB`, x(t.rss.triage.median / t.rss.floor.median)]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+  return render(rows);
 }
 
 export function goalLines(r: BenchResults): string {

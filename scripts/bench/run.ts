@@ -10,29 +10,42 @@ import { benchHistory, benchSample, roundTrip } from './database.bench.js';
 import { generateContacts } from './generate.js';
 import { createBenchDatabase, DEFAULT_SERVER } from './pg-database.js';
 import { benchProofs } from './proofs.bench.js';
-import { goalLines, table, writeReadme, type BenchResults } from './report.js';
+import { goalLines, table, triageTable, writeReadme, type BenchResults } from './report.js';
 import { benchReplay } from './replay.bench.js';
 import { benchRules } from './rules.bench.js';
 import type { TriageFigures, TriageJob } from './triage-service.js';
 
 /**
- * npm run bench [-- --quick] [-- --write-readme] [-- --contacts N]
+ * npm run bench [-- --quick] [-- --triage] [-- --seconds N] [-- --write-readme] [-- --contacts N]
  *
  * Issue 7: the triage path measured against the floor of its own stack.
  * --quick is for CI: small and short, and it fails only on errors, never on
  * speed. A fresh PostgreSQL database is created on DATABASE_URL's server
  * (or the local one) and dropped at the end.
+ * Triage on PostgreSQL is measured twice: one authority (every request one
+ * screener's, into one audit log) and spread over 10 authorities.
+ * --triage measures those two lines alone (no PGlite, rules, proofs, history,
+ * sample or replay): for before/after comparisons of the request path.
+ * --seconds sets each triage run's length (and a warm-up of a second before
+ * each line): the quick run's one second completes almost nothing at c=32
+ * when the machine is loaded.
  */
 const LA = 'E06000056';
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, 'write-readme': { type: 'boolean', default: false }, contacts: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false }, triage: { type: 'boolean', default: false }, 'write-readme': { type: 'boolean', default: false },
+    contacts: { type: 'string' }, seconds: { type: 'string' },
+  },
 });
 const quick = values.quick;
+const triageOnly = values.triage;
+const SPREAD_AUTHORITIES = 10;
 const plan = quick
   ? { contacts: 5_000, replayContacts: 1_000, lookups: 200, samples: 100, baselineSamples: 5, ruleContacts: 200, ruleRepeats: 3, warmup: 0, run: 1, repeats: 1, bodies: 200, chained: false, proofLeaves: 100_000, proofSamples: 200 }
   : { contacts: 1_000_000, replayContacts: 100_000, lookups: 1_000, samples: 1_000, baselineSamples: 20, ruleContacts: 1_000, ruleRepeats: 7, warmup: 3, run: 5, repeats: 3, bodies: 5_000, chained: true, proofLeaves: 1_000_000, proofSamples: 1_000 };
 if (values.contacts) plan.contacts = Number(values.contacts);
+if (values.seconds) Object.assign(plan, { run: Number(values.seconds), warmup: Math.max(plan.warmup, 1) });
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function triageInService(job: TriageJob): Promise<TriageFigures> {
@@ -48,10 +61,14 @@ async function main() {
   const started = performance.now();
   const ruleSet = loadRuleSet('rules');
   const settings = loadSettings('rules/settings');
-  log(`Rule evaluation: ${plan.ruleContacts} contacts × ${plan.ruleRepeats} passes`);
-  const rules = await benchRules(ruleSet, settings.national, { contacts: plan.ruleContacts, repeats: plan.ruleRepeats, seed: 7 });
-  log(`Audit proofs over ${plan.proofLeaves.toLocaleString('en-GB')} entries`);
-  const proofs = benchProofs(plan.proofLeaves, plan.proofSamples);
+  let rules: BenchResults['rules'] | undefined;
+  let proofs: BenchResults['proofs'] | undefined;
+  if (!triageOnly) {
+    log(`Rule evaluation: ${plan.ruleContacts} contacts × ${plan.ruleRepeats} passes`);
+    rules = await benchRules(ruleSet, settings.national, { contacts: plan.ruleContacts, repeats: plan.ruleRepeats, seed: 7 });
+    log(`Audit proofs over ${plan.proofLeaves.toLocaleString('en-GB')} entries`);
+    proofs = benchProofs(plan.proofLeaves, plan.proofSamples);
+  }
 
   const server = process.env.DATABASE_URL || DEFAULT_SERVER;
   const target = await createBenchDatabase(server);
@@ -59,32 +76,38 @@ async function main() {
   try {
     const database = await openDatabase({ url: target.url, poolSize: 16 });
     let generated: BenchResults['generated'];
-    let history: BenchResults['history'];
-    let trip: BenchResults['roundTrip'];
-    let sample: BenchResults['sample'];
-    let replay: BenchResults['replay'];
+    let measured: Pick<BenchResults, 'history' | 'roundTrip' | 'sample' | 'replay'> | undefined;
     try {
       await migrateToLatest(database.db);
       log(`Generating ${plan.contacts.toLocaleString('en-GB')} contacts`);
       generated = await generateContacts(database.db, { contacts: plan.contacts, seed: 42, la: LA, log });
-      log(`History lookup: ${plan.lookups} lookups; audit sample: ${plan.samples} samples`);
-      trip = await roundTrip(database.db, plan.lookups);
-      history = await benchHistory(database.db, { la: LA, contacts: plan.contacts, lookups: plan.lookups, seed: 3 });
-      sample = await benchSample(database.db, { la: LA, samples: plan.samples, baselineSamples: plan.baselineSamples });
-      log(`Replay: ${plan.replayContacts.toLocaleString('en-GB')} stored contacts re-evaluated`);
-      replay = await benchReplay(database.db, ruleSet, settings.national, { contacts: plan.replayContacts, seed: 5 });
+      if (!triageOnly) {
+        log(`History lookup: ${plan.lookups} lookups; audit sample: ${plan.samples} samples`);
+        const roundTripTiming = await roundTrip(database.db, plan.lookups);
+        const history = await benchHistory(database.db, { la: LA, contacts: plan.contacts, lookups: plan.lookups, seed: 3 });
+        const sample = await benchSample(database.db, { la: LA, samples: plan.samples, baselineSamples: plan.baselineSamples });
+        log(`Replay: ${plan.replayContacts.toLocaleString('en-GB')} stored contacts re-evaluated`);
+        const replay = await benchReplay(database.db, ruleSet, settings.national, { contacts: plan.replayContacts, seed: 5 });
+        measured = { history, roundTrip: roundTripTiming, sample, replay };
+      }
     } finally {
       await database.close();
     }
     const job = { concurrencies: [1, 8, 32], warmupSeconds: plan.warmup, runSeconds: plan.run, repeats: plan.repeats, seed: 11, bodies: plan.bodies, chained: plan.chained };
     log('Triage on PostgreSQL (same database)');
     const onPostgres = await triageInService({ ...job, backend: 'postgres', databaseUrl: target.url });
+    log(`Triage on PostgreSQL over ${SPREAD_AUTHORITIES} authorities (same database)`);
+    const spread = await triageInService({ ...job, backend: 'postgres', databaseUrl: target.url, authorities: SPREAD_AUTHORITIES, chained: false });
+    if (triageOnly || !rules || !proofs || !measured) {
+      process.stdout.write(`\n${triageTable([onPostgres, spread])}\n\ntriage lines only, ${quick ? 'quick' : 'full'} run, ${cpus().length} cores, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+      return;
+    }
     log('Triage on PGlite (a fresh data folder)');
     const onPglite = await triageInService({ ...job, backend: 'pglite' });
 
     const results: BenchResults = {
       mode: quick ? 'quick' : 'full', date: new Date().toISOString().slice(0, 10), cores: cpus().length,
-      generated, rules, history, roundTrip: trip, sample, replay, proofs, triage: [onPostgres, onPglite],
+      generated, rules, ...measured, proofs, triage: [onPostgres, spread, onPglite],
     };
     if (quick) log('\n--quick is a smoke test for CI: one short run of each line, so the figures below are not measurements.');
     process.stdout.write(`\n${table(results)}\n\n${goalLines(results)}\n\n${quick ? 'quick' : 'full'} run, ${cpus().length} cores, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,10 @@ export interface TriageJob {
   bodies: number;
   /** Also measure the floor with the real audit write (full runs). */
   chained: boolean;
+  /** Spread the triage requests over this many authorities (one screener each, taken in turn); 1 when absent. */
+  authorities?: number;
+  /** Load one route alone (for a CPU profile of it); the other's figures are then empty. */
+  only?: 'triage' | 'floor';
 }
 
 /** Commit (strictly: the writing transaction's start) to inclusion in a signed checkpoint, over the entries of one line's runs. */
@@ -45,9 +49,17 @@ export interface IntegrationFigures {
   p50: number | null; p99: number | null; max: number | null;
 }
 
-export interface RouteFigures { rps: number; p50: number; p99: number; runs: LoadSummary[] }
+/** A run as the loader saw it, with the service process's own CPU time over it (user + system, all threads). */
+export type RunSummary = LoadSummary & { cpuMs: number; databaseCpuMs: number | null };
+/**
+ * cpuMsPerRequest: the service's CPU time per answered request, steadier than req/s on a shared machine;
+ * databaseCpuMsPerRequest: the same for the PostgreSQL backends serving this database, when the server is local (else null).
+ */
+export interface RouteFigures { rps: number; p50: number; p99: number; cpuMsPerRequest: number; databaseCpuMsPerRequest: number | null; runs: RunSummary[] }
 export interface TriageFigures {
   backend: string;
+  /** How many authorities the triage requests were spread over. */
+  authorities: number;
   byConcurrency: { connections: number; triage: RouteFigures; floor: RouteFigures; chained?: RouteFigures; integration?: IntegrationFigures }[];
   /** Resident set (MB) sampled during the runs at the highest concurrency. */
   rss: { triage: { median: number; p99: number }; floor: { median: number; p99: number } };
@@ -55,6 +67,8 @@ export interface TriageFigures {
 
 const SECRET = 'bench-secret-that-is-long-enough-for-hs256-signing';
 const LA = 'E06000056';
+/** The first is the single-authority line's; the spread line takes as many as it asks for, each with its own audit log and sequencer work. */
+const AUTHORITIES = [LA, 'E06000001', 'E06000002', 'E06000003', 'E06000004', 'E06000005', 'E06000006', 'E06000007', 'E06000008', 'E06000009'];
 
 function startLoader() {
   const child = fork(fileURLToPath(new URL('./loader.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -65,9 +79,36 @@ function startLoader() {
   return { load, stop: () => child.kill() };
 }
 
-const figures = (runs: LoadSummary[]): RouteFigures => ({
-  rps: median(runs.map((r) => r.requestsPerSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), runs,
+const figures = (runs: RunSummary[]): RouteFigures => ({
+  rps: median(runs.map((r) => r.requestsPerSecond)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)),
+  cpuMsPerRequest: median(runs.map((r) => r.cpuMs / Math.max(1, r.requests))),
+  databaseCpuMsPerRequest: runs.some((r) => r.databaseCpuMs === null) ? null : median(runs.map((r) => (r.databaseCpuMs ?? 0) / Math.max(1, r.requests))),
+  runs,
 });
+
+const TICK_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s
+
+/** CPU time (ms) of each PostgreSQL backend connected to this database, read from /proc; null when the server is not on this machine. */
+async function backendCpu(db: Database): Promise<Map<number, number> | null> {
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  const used = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS); // utime and stime, fields 14 and 15 of stat
+    } catch {
+      return null;
+    }
+  }
+  return used;
+}
+
+function cpuBetween(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
 
 async function measure(job: TriageJob): Promise<TriageFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mash-bench-'));
@@ -104,8 +145,13 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
   });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const token = await signLocalToken(new TextEncoder().encode(SECRET), { sub: 'bench-screener', role: 'screener', la: LA }, { issuer: config.jwtIssuer, audience: config.jwtAudience });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const count = job.authorities ?? 1;
+  if (count < 1 || count > AUTHORITIES.length) throw new Error(`authorities must be 1 to ${AUTHORITIES.length}`);
+  const authorities = AUTHORITIES.slice(0, count);
+  const tokens = await Promise.all(authorities.map((la) => signLocalToken(
+    new TextEncoder().encode(SECRET), { sub: 'bench-screener', role: 'screener', la }, { issuer: config.jwtIssuer, audience: config.jwtAudience },
+  )));
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}` };
   const bodies = contacts.map((c) => JSON.stringify(c));
 
   const PATHS = { triage: '/api/v1/contacts', floor: '/bench/floor/contacts', chained: '/bench/floor-chained/contacts' } as const;
@@ -124,17 +170,22 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
         const url = `${base}${PATHS[route]}`;
         const samples: number[] = [];
         const timer = sampleRss ? setInterval(() => samples.push(process.memoryUsage.rss() / 1_048_576), 200) : undefined;
-        const summary = await loader.load({ url, connections, durationSeconds: seconds, headers, bodies }).finally(() => clearInterval(timer));
+        const cpu = process.cpuUsage();
+        const backends = job.backend === 'postgres' ? await backendCpu(deps.db) : null;
+        const summary = await loader.load({ url, connections, durationSeconds: seconds, headers, bodies, ...(route === 'triage' ? { tokens } : {}) })
+          .finally(() => clearInterval(timer));
         if (summary.errors > 0 || summary.non2xx > 0 || summary.timeouts > 0) {
           throw new Error(`${route} at c=${connections}: ${summary.non2xx} non-2xx answers, ${summary.errors} errors, ${summary.timeouts} timeouts`);
         }
         // The first second is ramp-up; the resident set is read at steady load.
         rssSamples[route].push(...samples.slice(Math.min(5, Math.floor(samples.length / 3))));
-        return summary;
+        const used = process.cpuUsage(cpu);
+        const databaseCpuMs = job.backend === 'postgres' ? cpuBetween(backends, await backendCpu(deps.db)) : null;
+        return { ...summary, cpuMs: (used.user + used.system) / 1000, databaseCpuMs };
       };
-      const routes = job.chained ? (['floor', 'chained', 'triage'] as const) : (['floor', 'triage'] as const);
+      const routes = job.only ? [job.only] : job.chained ? (['floor', 'chained', 'triage'] as const) : (['floor', 'triage'] as const);
       if (job.warmupSeconds > 0) for (const route of routes) await run(route, job.warmupSeconds, false);
-      const runs = { triage: [] as LoadSummary[], floor: [] as LoadSummary[], chained: [] as LoadSummary[] };
+      const runs = { triage: [] as RunSummary[], floor: [] as RunSummary[], chained: [] as RunSummary[] };
       const triageWindows: [Date, Date][] = [];
       // Interleaved, so that noise from the shared machine falls on every route alike.
       for (let i = 0; i < job.repeats; i += 1) {
@@ -144,17 +195,19 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
           if (route === 'triage') triageWindows.push([from, new Date()]);
         }
       }
-      const integration = await integrationDelay(deps.db, triageWindows);
+      const integration = await integrationDelay(deps.db, authorities, triageWindows);
       byConcurrency.push({
         connections, triage: figures(runs.triage), floor: figures(runs.floor), ...(job.chained ? { chained: figures(runs.chained) } : {}),
         ...(integration ? { integration } : {}),
       });
-      const triageRuns = runs.triage;
-      const floorRuns = runs.floor;
-      process.stderr.write(`  ${job.backend} c=${connections}: triage ${figures(triageRuns).rps.toFixed(0)} req/s (p99 ${figures(triageRuns).p99.toFixed(0)} ms), floor ${figures(floorRuns).rps.toFixed(0)} req/s (p99 ${figures(floorRuns).p99.toFixed(0)} ms), audit integration p99 ${integration ? `${integration.p99?.toFixed(0) ?? '—'} ms over ${integration.entries} entries, ${integration.unintegrated} never integrated` : '— (no entries)'}\n`);
+      const line = (name: string, f: RouteFigures) => `${name} ${f.rps.toFixed(0)} req/s (p99 ${f.p99.toFixed(0)} ms, ${f.cpuMsPerRequest.toFixed(1)} ms CPU a request${f.databaseCpuMsPerRequest === null ? '' : `, PostgreSQL ${f.databaseCpuMsPerRequest.toFixed(1)} ms`})`;
+      const measured = routes.map((route) => line(route, figures(runs[route]))).join(', ');
+      const where = `${job.backend}${count > 1 ? ` over ${count} authorities` : ''}`;
+      const integrated = integration ? `${integration.p99?.toFixed(0) ?? '—'} ms over ${integration.entries} entries, ${integration.unintegrated} never integrated` : '— (no entries)';
+      process.stderr.write(`  ${where} c=${connections}: ${measured}, audit integration p99 ${integrated}\n`);
     }
     const rss = (s: number[]) => ({ median: median(s), p99: percentile(s, 99) });
-    return { backend: job.backend, byConcurrency, rss: { triage: rss(rssSamples.triage), floor: rss(rssSamples.floor) } };
+    return { backend: job.backend, authorities: count, byConcurrency, rss: { triage: rss(rssSamples.triage), floor: rss(rssSamples.floor) } };
   } finally {
     loader.stop();
     await new Promise((resolve) => server.close(resolve));
@@ -169,12 +222,12 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
  * entry written in the windows, how long after its transaction began the
  * first checkpoint covering it was signed.
  */
-async function integrationDelay(db: Database, windows: [Date, Date][]): Promise<IntegrationFigures | undefined> {
+async function integrationDelay(db: Database, authorities: string[], windows: [Date, Date][]): Promise<IntegrationFigures | undefined> {
   // Requests cut off by the end of a run are still finishing: wait until nothing new is written and nothing waits for a place.
   let lastSeq = -1;
   for (let waited = 0; waited < 60_000; waited += 250) {
     const { rows } = await sql<{ unplaced: number; top: number }>`
-      select count(*) filter (where chain_index is null)::int as unplaced, coalesce(max(seq), 0)::bigint as top from audit_log where la = ${LA}`.execute(db);
+      select count(*) filter (where chain_index is null)::int as unplaced, coalesce(max(seq), 0)::bigint as top from audit_log where la = any(${authorities})`.execute(db);
     if (rows[0]!.unplaced === 0 && Number(rows[0]!.top) === lastSeq) break;
     lastSeq = Number(rows[0]!.top);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -186,7 +239,7 @@ async function integrationDelay(db: Database, windows: [Date, Date][]): Promise<
       select extract(epoch from (c.signed_at - a.written_at)) * 1000 as ms
       from audit_log a
       left join lateral (select signed_at from audit_checkpoints c where c.la = a.la and c.tree_size > a.chain_index order by c.tree_size limit 1) c on true
-      where a.la = ${LA} and a.written_at >= ${from} and a.written_at <= ${to}`.execute(db);
+      where a.la = any(${authorities}) and a.written_at >= ${from} and a.written_at <= ${to}`.execute(db);
     for (const r of rows) {
       if (r.ms === null) unintegrated += 1;
       else delays.push(Number(r.ms));

@@ -41,12 +41,24 @@ export function resolveLocalSecret(config: Pick<Config, 'jwtSecret' | 'dataDir'>
   return new TextEncoder().encode(config.jwtSecret ?? readOrCreateSecret(config.dataDir, 'jwt-secret'));
 }
 
+/** How long a verified token is remembered (never beyond its own expiry), and how many are. */
+const VERIFIED_FOR_MS = 60_000;
+const VERIFIED_MAX = 10_000;
+
 export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'dataDir' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>): TokenVerifier {
   // With a JWKS configured, production keys are the only keys: local secrets are not accepted.
   const key: Uint8Array | JWTVerifyGetKey = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : resolveLocalSecret(config);
   const algorithms = config.jwksUrl ? ['RS256', 'ES256', 'PS256'] : ['HS256'];
+  // Issue 19: every API request verified its token afresh (a signature and the claims' schema) though a client sends the
+  // same token for hours. A token that verified is remembered, by its exact text, for a minute at most and never past
+  // its exp; a token that failed is not remembered, so it is checked again (and refused again) every time.
+  const verified = new Map<string, { actor: Actor; until: number }>();
   return {
     async verify(token) {
+      const now = Date.now();
+      const known = verified.get(token);
+      if (known && now < known.until) return { ...known.actor };
+      if (known) verified.delete(token);
       let payload: unknown;
       try {
         ({ payload } = await jwtVerify(token, key as Uint8Array, {
@@ -57,6 +69,9 @@ export function createTokenVerifier(config: Pick<Config, 'jwtSecret' | 'dataDir'
       }
       const claims = Claims.safeParse(payload);
       if (!claims.success) throw new InvalidToken(`token claims are incomplete: ${claims.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      const exp = (payload as { exp: number }).exp * 1000;
+      if (verified.size >= VERIFIED_MAX) verified.clear();
+      verified.set(token, { actor: claims.data, until: Math.min(exp, now + VERIFIED_FOR_MS) });
       return claims.data;
     },
   };

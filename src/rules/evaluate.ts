@@ -85,18 +85,24 @@ function whyNot(rule: RuleDefinition, conditions: ConditionResult[]): string {
  * merged per action, the score and the priority.
  */
 export class Evaluator {
-  private readonly engine: Engine;
+  /**
+   * Engines not running now. json-rules-engine keeps a run's status on the engine: a run that finishes marks it
+   * finished, and a run started on the same engine just before then skips its rules. Each evaluation has an engine
+   * to itself, so concurrent requests (and the replay's concurrent evaluations) cannot cut each other short.
+   */
+  private readonly idle: Engine[];
   private readonly byId: Map<string, RuleDefinition>;
   private readonly factNames: FactName[];
 
   constructor(readonly ruleSet: RuleSet) {
-    this.engine = buildEngine(ruleSet);
+    this.idle = [buildEngine(ruleSet)];
     this.factNames = factsUsed(ruleSet);
     this.byId = new Map(ruleSet.rules.map((r) => [r.id, r]));
   }
 
   async evaluate(facts: Facts): Promise<Triage> {
-    const { results, failureResults } = await this.engine.run(runtimeFacts(facts, this.factNames));
+    const engine = this.idle.pop() ?? buildEngine(this.ruleSet);
+    const { results, failureResults } = await engine.run(runtimeFacts(facts, this.factNames)).finally(() => { this.idle.push(engine); });
     const outcomes = new Map<string, RuleOutcome>();
     for (const [list, fired] of [[results, true], [failureResults, false]] as [RuleResult[], boolean][]) {
       for (const r of list) {

@@ -12,6 +12,17 @@ import type { AuditRow, NewAuditRow } from '../schema.js';
  */
 export async function appendAudit(tx: Database, events: readonly AuditEvent[]): Promise<LogEntry[]> {
   if (events.length === 0) return [];
+  const { written, write } = auditWrite(tx, events);
+  await write.execute();
+  return written;
+}
+
+/**
+ * The insert of events' entries, not yet run: for writeTogether, which sends
+ * it in the same statement as the change it records (so in the same
+ * transaction, as appendAudit requires). `events` must not be empty.
+ */
+export function auditWrite(db: Database, events: readonly AuditEvent[]) {
   const written: LogEntry[] = events.map((event) => ({
     id: newId('aud', event.at),
     la: event.la,
@@ -29,8 +40,7 @@ export async function appendAudit(tx: Database, events: readonly AuditEvent[]): 
     detail: JSON.stringify(entry.detail), hash_alg: entry.hashAlg, prev_hash: null,
     hash: logEntryLeafHash(entry).toString('hex'),
   }));
-  await tx.insertInto('audit_log').values(rows).execute();
-  return written;
+  return { written, write: db.insertInto('audit_log').values(rows) };
 }
 
 export function toStoredLogEntry(row: AuditRow): StoredLogEntry {

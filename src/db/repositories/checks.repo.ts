@@ -8,9 +8,14 @@ export const OUTSTANDING = ['awaiting_basis', 'awaiting_dispatch', 'dispatch_fai
 
 export type NewCheck = Omit<NewCheckRow, 'asks' | 'people'> & { asks: unknown[]; people: unknown[] };
 
+/** The insert of checks, for writeTogether: none when there are no checks. */
+export function checksWrites(db: Database, checks: readonly NewCheck[]) {
+  if (checks.length === 0) return [];
+  return [db.insertInto('checks').values(checks.map((c) => ({ ...c, asks: JSON.stringify(c.asks), people: JSON.stringify(c.people) })))];
+}
+
 export async function insertChecks(db: Database, checks: readonly NewCheck[]): Promise<void> {
-  if (checks.length === 0) return;
-  await db.insertInto('checks').values(checks.map((c) => ({ ...c, asks: JSON.stringify(c.asks), people: JSON.stringify(c.people) }))).execute();
+  await Promise.all(checksWrites(db, checks).map((write) => write.execute()));
 }
 
 export async function findCheck(db: Database, la: string, id: string): Promise<CheckRow | undefined> {

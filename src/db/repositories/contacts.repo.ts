@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../client.js';
+import { writeTogether, type PendingWrite } from './write-together.js';
 import type { ContactAdultRow, ContactChildRow, ContactRow, DB, NewContactAdultRow, NewContactChildRow, NewContactRow } from '../schema.js';
 
 type WithRecord<T> = Omit<T, 'record'> & { record: Record<string, unknown> };
@@ -12,14 +13,18 @@ export interface ContactGraph {
 
 const withJson = <T extends { record: Record<string, unknown> }>(row: T) => ({ ...row, record: JSON.stringify(row.record) });
 
+/** The inserts of a contact, its children and its adults, for writeTogether (with whatever else is written with them). */
+export function contactGraphWrites(db: Database, graph: ContactGraph): PendingWrite[] {
+  return [
+    db.insertInto('contacts').values(withJson(graph.contact)),
+    db.insertInto('contact_children').values(graph.children.map(withJson)),
+    ...(graph.adults.length > 0 ? [db.insertInto('contact_adults').values(graph.adults.map(withJson))] : []),
+  ];
+}
+
 /** The contact, its children and its adults in one statement: one round trip however many people it names. */
 export async function insertContactGraph(db: Database, graph: ContactGraph): Promise<void> {
-  // Data-modifying CTEs all run, referenced or not; foreign keys are checked at the end of the statement.
-  const statement = db
-    .with('contact', (q) => q.insertInto('contacts').values(withJson(graph.contact)).returning('id'))
-    .with('children', (q) => q.insertInto('contact_children').values(graph.children.map(withJson)).returning('id'));
-  if (graph.adults.length > 0) await statement.insertInto('contact_adults').values(graph.adults.map(withJson)).execute();
-  else await statement.selectFrom('children').select('id').execute();
+  await writeTogether(db, contactGraphWrites(db, graph));
 }
 
 export async function findContact(db: Database, la: string, id: string): Promise<ContactRow | undefined> {

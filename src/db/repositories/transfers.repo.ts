@@ -2,8 +2,13 @@ import type { Database } from '../client.js';
 import type { Updateable } from 'kysely';
 import type { NewTransferRow, TransferRow, TransfersTable } from '../schema.js';
 
+/** The insert of a transfer, for writeTogether. */
+export function transferWrite(db: Database, row: NewTransferRow) {
+  return db.insertInto('transfers').values(row);
+}
+
 export async function insertTransfer(db: Database, row: NewTransferRow): Promise<void> {
-  await db.insertInto('transfers').values(row).execute();
+  await transferWrite(db, row).execute();
 }
 
 /** A transfer either end of the move may act on: the receiving authority or the one the family left. */

@@ -12,15 +12,20 @@ export type TriageRecord = Omit<NewTriageRow, 'settings' | 'facts' | 'results' |
   response: unknown[] | null;
 };
 
-export async function insertTriage(db: Database, row: TriageRecord): Promise<void> {
-  await db.insertInto('triages').values({
+/** The insert of a triage, for writeTogether. */
+export function triageWrite(db: Database, row: TriageRecord) {
+  return db.insertInto('triages').values({
     ...row,
     settings: JSON.stringify(row.settings),
     facts: JSON.stringify(row.facts),
     results: JSON.stringify(row.results),
     prompts: JSON.stringify(row.prompts),
     response: row.response === null ? null : JSON.stringify(row.response),
-  }).execute();
+  });
+}
+
+export async function insertTriage(db: Database, row: TriageRecord): Promise<void> {
+  await triageWrite(db, row).execute();
 }
 
 export async function findLatestTriage(db: Database, contactId: string): Promise<TriageRow | undefined> {

@@ -1,11 +1,12 @@
-import { appendAudit } from '../../db/repositories/audit.repo.js';
-import { insertContactGraph } from '../../db/repositories/contacts.repo.js';
-import { insertTriage } from '../../db/repositories/triages.repo.js';
+import { auditWrite } from '../../db/repositories/audit.repo.js';
+import { contactGraphWrites } from '../../db/repositories/contacts.repo.js';
+import { triageWrite } from '../../db/repositories/triages.repo.js';
+import { writeTogether } from '../../db/repositories/write-together.js';
 import { deriveFacts } from '../../rules/facts.js';
 import { referrerGroup } from '../../schemas/codes.js';
 import type { ContactInput } from '../../schemas/contact.schema.js';
 import { requireRole } from '../actor.js';
-import { openFollowUps } from '../checks/open-follow-ups.js';
+import { followUpWrites, planFollowUps } from '../checks/open-follow-ups.js';
 import type { VerbContext } from '../context.js';
 import { ValidationFailed } from '../errors.js';
 import { contactView, type ContactRows } from './contact-view.js';
@@ -19,7 +20,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /**
  * Records a contact and triages it: facts from the contact and the
  * children's history, every rule evaluated, and the contact, its people,
- * the triage and the audit entries stored in one transaction.
+ * the triage, its follow-ups and the audit entries stored in one statement
+ * (so one transaction and one round trip).
  */
 export async function recordContact({ ctx, input }: { ctx: VerbContext; input: ContactInput }) {
   const { deps, actor } = ctx;
@@ -99,29 +101,33 @@ export async function recordContact({ ctx, input }: { ctx: VerbContext; input: C
     },
   };
 
-  await deps.db.transaction().execute(async (tx) => {
-    await insertContactGraph(tx, rows);
-    await insertTriage(tx, rows.triage);
-    await appendAudit(tx, [
-      {
-        la: actor.la, contactId, action: 'contact.recorded', actor, at: now,
-        detail: {
-          status: 'awaiting_decision', receivedAt: receivedAt.toISOString(), referrerSource: input.referrer.source,
-          children: rows.children.map((c) => c.id), adults: rows.adults.map((a) => a.id), requestId: ctx.requestId,
-        },
+  const followUps = planFollowUps(ctx, rows, triage.prompts);
+  const audit = auditWrite(deps.db, [
+    {
+      la: actor.la, contactId, action: 'contact.recorded', actor, at: now,
+      detail: {
+        status: 'awaiting_decision', receivedAt: receivedAt.toISOString(), referrerSource: input.referrer.source,
+        children: rows.children.map((c) => c.id), adults: rows.adults.map((a) => a.id), requestId: ctx.requestId,
       },
-      {
-        la: actor.la, contactId, action: 'contact.triaged', actor, at: now,
-        detail: {
-          triageId, sequence: 1, ruleSetHash: triage.ruleSet.hash, ruleSetVersion: triage.ruleSet.version, settingsHash: settings.hash,
-          priority: triage.priority, score: triage.score, route: triage.route, urgency: triage.urgency,
-          responseSteps: triage.response.map((s) => s.id), prompts: triage.prompts.map((p) => ({ action: p.action, indicator: p.indicator })),
-          fired: triage.rules.filter((r) => r.fired).map((r) => r.id), historyComplete: history.complete, decisionDueBy: decisionDueBy.toISOString(), facts,
-        },
+    },
+    {
+      la: actor.la, contactId, action: 'contact.triaged', actor, at: now,
+      detail: {
+        triageId, sequence: 1, ruleSetHash: triage.ruleSet.hash, ruleSetVersion: triage.ruleSet.version, settingsHash: settings.hash,
+        priority: triage.priority, score: triage.score, route: triage.route, urgency: triage.urgency,
+        responseSteps: triage.response.map((s) => s.id), prompts: triage.prompts.map((p) => ({ action: p.action, indicator: p.indicator })),
+        fired: triage.rules.filter((r) => r.fired).map((r) => r.id), historyComplete: history.complete, decisionDueBy: decisionDueBy.toISOString(), facts,
       },
-    ]);
-    await openFollowUps(tx, ctx, rows, triage.prompts);
-  });
+    },
+    ...followUps.events,
+  ]);
+  // One statement in one transaction: the contact, its people, its triage, its follow-ups and their audit entries, all or none.
+  // The explicit transaction is kept although one statement would be atomic alone: a connection that freezes while the
+  // statement is sent then leaves the server idle in a transaction, which DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ends; outside
+  // one, the multi-instance run found the frozen instance's later requests failing (cause not yet found).
+  await deps.db.transaction().execute((tx) => writeTogether(tx, [
+    ...contactGraphWrites(tx, rows), triageWrite(tx, rows.triage), ...followUpWrites(tx, followUps), audit.write,
+  ]));
   deps.logger.info({ contactId, priority: triage.priority, requestId: ctx.requestId }, 'contact recorded');
   return contactView(rows);
 }

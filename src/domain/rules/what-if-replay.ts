@@ -6,22 +6,39 @@ import type { RuleSet } from '../../rules/rule-set.js';
 import { WhatIfTally, type PastTriage, type WhatIfReport } from '../../rules/what-if.js';
 import { present } from '../../lib/one-of.js';
 
+/** Evaluations in flight at once within a page: enough to keep the engine busy while results are tallied. */
+const CONCURRENT = 16;
+
 /**
  * Re-evaluates the stored facts of past contacts with a candidate rule set
  * and compares with what screeners were shown at the time. Reads only; the
  * candidate's engine is built once and not cached (it is not a live set).
+ * Issue 19: the next page is read while this one is evaluated, and a page's
+ * contacts are evaluated CONCURRENT at a time (each evaluation has an engine
+ * of its own); they are tallied in page order, so the report is the same.
  */
 export async function whatIfReplay(db: Database, candidate: RuleSet, window: HistoryWindow = {}, pageSize = 1_000): Promise<WhatIfReport> {
   const evaluator = new Evaluator(candidate);
   const tally = new WhatIfTally(candidate);
-  let after = '';
-  for (;;) {
+  type Page = Awaited<ReturnType<typeof listLatestTriagesPage>>;
+  const read = (after: string): Promise<Page> => listLatestTriagesPage(db, window, after, pageSize);
+  // A page read ahead and never awaited (an evaluation failed first) must not become an unhandled rejection.
+  const ahead = (after: string) => {
+    const page = read(after);
+    page.catch(() => undefined);
+    return page;
+  };
+  let next: Promise<Page> | null = ahead('');
+  while (next !== null) {
     // biome-ignore lint/performance/noAwaitInLoops: keyset paging: each page starts after the last one
-    const page = await listLatestTriagesPage(db, window, after, pageSize);
-    // biome-ignore lint/performance/noAwaitInLoops: one page in memory at a time, evaluated in order
-    for (const { facts, ...past } of page) tally.add(past as PastTriage, await evaluator.evaluate(facts as Facts));
-    if (page.length < pageSize) break;
-    after = present(page.at(-1), 'last of page').contactId;
+    const page: Page = await next;
+    next = page.length < pageSize ? null : ahead(present(page.at(-1), 'last of page').contactId);
+    for (let from = 0; from < page.length; from += CONCURRENT) {
+      const slice = page.slice(from, from + CONCURRENT);
+      // biome-ignore lint/performance/noAwaitInLoops: a bounded number of evaluations at a time, tallied in order
+      const triages = await Promise.all(slice.map((row) => evaluator.evaluate(row.facts as Facts)));
+      for (const [i, { facts: _facts, ...past }] of slice.entries()) tally.add(past as PastTriage, present(triages[i], 'evaluation'));
+    }
   }
   return tally.result();
 }

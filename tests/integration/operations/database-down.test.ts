@@ -81,7 +81,7 @@ describe.skipIf(!NEEDS_POSTGRESQL.present)(`${NEEDS_POSTGRESQL.reason}: database
 
   it('a connection lost mid-transaction rolls the whole contact back', async () => {
     const before = await storedCounts(t.deps);
-    // The audit write: the contact's rows are already sent in the same transaction.
+    // The audit write goes in the one statement that writes the contact's rows: cut, it stores none of them.
     proxy.cutWhenSent('insert into "audit_log"');
     await expectUnavailable(await send('POST', '/api/v1/contacts', quietContact()));
     expect(proxy.cuts).toBe(1);

@@ -74,7 +74,7 @@ describe.skipIf(!NEEDS_POSTGRESQL.present)(`${NEEDS_POSTGRESQL.reason}: a silent
     expect((await post(app)).status).toBe(201);
     const before = await storedCounts(t.deps);
 
-    proxy.freezeWhenSent('insert into "audit_log"'); // mid-transaction: the contact is written, not committed
+    proxy.freezeWhenSent('insert into "audit_log"'); // the contact's one statement (its rows and audit entries) never arrives
     const frozen = post(app);
     await until(() => proxy.freezes === 1, 'the connection to freeze');
 
