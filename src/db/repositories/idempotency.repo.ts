@@ -55,8 +55,12 @@ export async function reserveKey(db: Database, r: ReserveRequest): Promise<Reser
         return { outcome: 'replay', response: { status: present(row.response_status, 'response_status'), headers: row.response_headers ?? {}, body: row.response_body ?? '' } };
       }
       if (!expired && !stale) return { outcome: 'in-flight', lockedAt: new Date(row.locked_at) };
-      const committed = stale && !expired ? await findCommittedWork(tx, r.owner, row.request_id, new Date(row.locked_at)) : undefined;
-      await tx.updateTable('idempotency_keys').set(fresh)
+      // request_id and expires_at always name the run whose change is looked for: the one that reserved the key to do
+      // it (expires_at − ttl is when it did). A retry that is only told about it takes the key without taking them, so
+      // if it too dies before storing its answer, the next retry still finds the change (not a second contact).
+      const doneSince = new Date(new Date(row.expires_at).getTime() - r.ttlMs);
+      const committed = stale && !expired ? await findCommittedWork(tx, r.owner, row.request_id, doneSince) : undefined;
+      await tx.updateTable('idempotency_keys').set(committed ? { holder: r.holder, state: 'in_flight', locked_at: r.now } : fresh)
         .where('la', '=', r.owner.la).where('sub', '=', r.owner.sub).where('key', '=', r.owner.key).execute();
       return committed ? { outcome: 'done-unanswered', contactId: committed.contact_id } : { outcome: 'reserved' };
     }

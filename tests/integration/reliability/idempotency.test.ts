@@ -131,6 +131,25 @@ describe('Idempotency-Key on POST', () => {
     expect(await storedWith('lost-answer')).toEqual([id]);
   });
 
+  it('two deaths in a row: the retry that was told the change was done dies before storing that answer, and the next retry is still told', async () => {
+    const body = contact('lost-twice');
+    const first = await post('lost-twice', body);
+    expect(first.status).toBe(201);
+    const { id } = await first.json();
+    const lose = () => t.deps.db.updateTable('idempotency_keys').set({ state: 'in_flight', response_status: null, response_headers: null, response_body: null })
+      .where('key', '=', 'lost-twice').execute();
+    // The first process dies after its commit; the retry after the in-flight timeout is told, then dies before storing that answer.
+    await lose();
+    t.clock.advance(31_000);
+    expect((await post('lost-twice', body)).status).toBe(409);
+    await lose();
+    t.clock.advance(31_000);
+    const third = await post('lost-twice', body);
+    expect(third.status).toBe(409);
+    expect(await third.json()).toMatchObject({ type: 'urn:mash-triage:problem:request-already-done', contactId: id });
+    expect(await storedWith('lost-twice')).toEqual([id]);
+  });
+
   it('keys last 24 hours, then expire and are swept away', async () => {
     expect((await post('day-old', contact('day-1'))).status).toBe(201);
     t.clock.advance(23 * 3_600_000);
