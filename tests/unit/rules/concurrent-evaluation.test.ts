@@ -21,7 +21,6 @@ describe('rule evaluation under concurrent requests', () => {
   it('gives each corpus contact the same triage when they arrive a few ticks apart on one evaluator as when each is evaluated alone', async () => {
     const alone: ReturnType<typeof shown>[] = [];
     for (const f of facts) {
-      // biome-ignore lint/performance/noAwaitInLoops: the reference is one evaluation at a time, each on a fresh evaluator
       alone.push(shown(await new Evaluator(loadRuleSet('rules')).evaluate(f)));
     }
     const shared = new Evaluator(loadRuleSet('rules'));
@@ -30,7 +29,6 @@ describe('rule evaluation under concurrent requests', () => {
       const pending: ReturnType<Evaluator['evaluate']>[] = [];
       for (const [i, f] of facts.entries()) {
         pending.push(shared.evaluate(f));
-        // biome-ignore lint/performance/noAwaitInLoops: the ticks between arrivals are the point of the test
         for (let tick = 0; tick < (i * stagger) % 13; tick++) await Promise.resolve();
       }
       expect((await Promise.all(pending)).map(shown)).toEqual(alone);
