@@ -69,10 +69,6 @@ const ConfigSchema = z.object({
   }
   const roleMap = parseRoleMap(e.MASH_OIDC_ROLE_MAP);
   if (typeof roleMap === 'string') ctx.addIssue({ code: 'custom', path: ['MASH_OIDC_ROLE_MAP'], message: roleMap });
-  // Each instance would otherwise generate its own key, and a session would not survive the load balancer.
-  if (e.DATABASE_URL && !e.MASH_SESSION_SECRET) {
-    ctx.addIssue({ code: 'custom', path: ['MASH_SESSION_SECRET'], message: 'is required with DATABASE_URL: every instance must sign sessions with the same key' });
-  }
 });
 
 export type Config = {
@@ -175,6 +171,17 @@ function roleMapOf(text: string): Record<string, Role> {
   const map = parseRoleMap(text);
   if (typeof map === 'string') throw new ConfigError(`MASH_OIDC_ROLE_MAP: ${map}`); // already refused by the schema
   return map;
+}
+
+/**
+ * What only a serving instance needs, checked by `src/main.ts` rather than here, so that the scripts run beside
+ * a deployment (`migrate`, `audit:verify`, `token`) need only the settings they use.
+ */
+export function assertServable(config: Config): void {
+  // Each instance would otherwise generate its own key, and a session would not survive the load balancer.
+  if (config.databaseUrl && !config.sessionSecret) {
+    throw new ConfigError('Invalid configuration:\n  MASH_SESSION_SECRET: is required with DATABASE_URL: every instance must sign sessions with the same key');
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

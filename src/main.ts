@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { appSettings, buildApp } from './app.js';
 import { createOidcClient } from './auth/oidc-client.js';
 import { createTokenVerifier, readOrCreateSecret } from './auth/tokens.js';
-import { ConfigError, loadConfig } from './config.js';
+import { assertServable, ConfigError, loadConfig } from './config.js';
 import { closeRedis } from './clients/redis.client.js';
 import { buildDeps } from './deps.js';
 import { startAuditSequencer } from './domain/audit/sequencer-timer.js';
@@ -11,6 +11,7 @@ import { startCheckDispatcher } from './domain/checks/check-dispatcher-timer.js'
 /** Process entry: config → deps → app → serve, and a bounded graceful shutdown on SIGTERM/SIGINT. */
 async function main() {
   const config = loadConfig();
+  assertServable(config);
   const { deps, database } = await buildDeps(config);
   const app = buildApp(deps, {
     tokens: createTokenVerifier(config),

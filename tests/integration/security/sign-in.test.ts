@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/app.js';
 import { createTokenVerifier } from '../../../src/auth/tokens.js';
-import { ConfigError, loadConfig } from '../../../src/config.js';
+import { assertServable, ConfigError, loadConfig } from '../../../src/config.js';
 import { webSession } from '../../support/second-opinions.js';
 import { createTestApp, TEST_SECRET, type TestApp } from '../../support/test-app.js';
 
@@ -28,9 +28,13 @@ describe('configuration: the demo sign-in is off unless a person switches it on,
       expect(() => loadConfig({ ...base, ...production, MASH_DEMO_SIGN_IN: 'on' })).toThrow(/MASH_DEMO_SIGN_IN/);
     }
   });
-  it('DATABASE_URL needs one MASH_SESSION_SECRET for every instance', () => {
-    expect(() => loadConfig({ ...base, DATABASE_URL: 'postgres://db/mash' })).toThrow(/MASH_SESSION_SECRET: is required with DATABASE_URL/);
-    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://db/mash', MASH_SESSION_SECRET: TEST_SECRET }).sessionSecret).toBe(TEST_SECRET);
+  it('a serving instance with DATABASE_URL needs one MASH_SESSION_SECRET for every instance; a script beside it does not', () => {
+    const scriptConfig = loadConfig({ ...base, DATABASE_URL: 'postgres://db/mash' });
+    expect(() => assertServable(scriptConfig)).toThrow(/MASH_SESSION_SECRET: is required with DATABASE_URL/);
+    const served = loadConfig({ ...base, DATABASE_URL: 'postgres://db/mash', MASH_SESSION_SECRET: TEST_SECRET });
+    expect(served.sessionSecret).toBe(TEST_SECRET);
+    expect(() => assertServable(served)).not.toThrow();
+    expect(() => assertServable(loadConfig(base))).not.toThrow();
   });
 });
 
