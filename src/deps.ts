@@ -7,7 +7,7 @@ import { createPartnerClient } from './clients/partner.client.js';
 import { openRedis } from './clients/redis.client.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateAtStart } from './db/migrate.js';
 import { saveRuleSet } from './db/repositories/rule-sets.repo.js';
 import type { Deps } from './domain/context.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -38,7 +38,8 @@ export async function buildDeps(
   const database = overrides.database ?? await openDatabase({
     url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), poolSize: config.dbPoolSize, timeouts: config.dbTimeouts,
   });
-  await migrateToLatest(database.db);
+  // A database handed in (tests, a second rule pack) is migrated as it is; one opened here without its timeouts.
+  await migrateAtStart(database, overrides.database ? undefined : config.databaseUrl);
   const clock = overrides.clock ?? systemClock;
   const signingKey = resolveSigningKey(config.audit.signingKey, config.dataDir);
   if (signingKey.source === 'data-folder' && database.kind === 'postgres') {

@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { openDatabase, type DatabaseHandle } from './client.js';
 import * as triageCore from './migrations/2026-11-28-01-triage-core.js';
 import * as decisions from './migrations/2026-11-28-02-decisions.js';
 import * as idempotency from './migrations/2026-11-28-03-idempotency.js';
@@ -48,4 +49,19 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * The service's migrations at start-up. On PostgreSQL they run on a connection of their own without the
+ * request timeouts (statement, lock, read): a migration over a large table may rightly take longer than any
+ * request should, and must not be cut off half way through a deployment. PGlite has no such timeouts.
+ */
+export async function migrateAtStart(database: DatabaseHandle, url: string | undefined): Promise<string[]> {
+  if (database.kind !== 'postgres' || url === undefined) return migrateToLatest(database.db);
+  const untimed = await openDatabase({ url, poolSize: 1 });
+  try {
+    return await migrateToLatest(untimed.db);
+  } finally {
+    await untimed.close();
+  }
 }
