@@ -63,7 +63,7 @@ const contactBody = (marker: string) => JSON.stringify({
 
 interface Instance { port: number; child: ChildProcess; proxy: Awaited<ReturnType<typeof startDbProxy>> }
 const instances: Instance[] = [];
-const counts = { sent: 0, created: 0, replayed: 0, unavailable: 0, other: 0, noAnswer: 0 };
+const counts = { sent: 0, created: 0, replayed: 0, unavailable: 0, limited: 0, other: 0, noAnswer: 0 };
 const confirmed = new Map<string, string>(); // marker → contact id
 const stored: { la: string; sentAt: number; at: number }[] = []; // every 201, with when its request was sent
 
@@ -82,7 +82,9 @@ async function post(instance: Instance, la: string, sub: string, marker: string,
       stored.push({ la, sentAt, at: Date.now() });
       return true;
     }
-    if (res.status === 503) counts.unavailable++; else counts.other++;
+    if (res.status === 503) counts.unavailable++;
+    else if (res.status === 429) counts.limited++; // each client is one user, under the same per-user limit
+    else counts.other++;
   } catch {
     counts.noAnswer++;
   }
@@ -203,7 +205,7 @@ try {
     if (broken) problems.push(`${broken} audit chains broken`);
     process.stdout.write([
       `multi-instance: ${INSTANCES} instances on one PostgreSQL, ${CLIENTS} clients over ${AUTHORITIES.length} authorities, ${Math.round((Date.now() - started) / 1000)} s`,
-      `requests ${counts.sent}: 201 new ${counts.created}, 201 replayed ${counts.replayed}, 503 ${counts.unavailable}, other ${counts.other}, no answer ${counts.noAnswer}`,
+      `requests ${counts.sent}: 201 new ${counts.created}, 201 replayed ${counts.replayed}, 503 ${counts.unavailable}, 429 (the user's rate limit) ${counts.limited}, other ${counts.other}, no answer ${counts.noAnswer}`,
       `silent connection faults injected: ${faultTimes.length}; time until both authorities stored contacts again: ${recoveries.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(', ') || '—'}`,
       `contacts confirmed ${confirmed.size}, in the database ${rows.length}; lost ${lost}, duplicated ${duplicated}`,
       `rate limit ${RATE_LIMIT}/min for one user over ${INSTANCES} instances: ${allowed} allowed, ${limited} refused`,
