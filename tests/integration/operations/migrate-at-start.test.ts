@@ -14,7 +14,8 @@ const MIGRATION_LOCK = '3853314791062309107';
  * long migration over a large table, must not be cut off by the timeouts meant for requests.
  */
 describe.skipIf(!NEEDS_POSTGRESQL.present)(`${NEEDS_POSTGRESQL.reason}: migrations at start-up`, () => {
-  const admin = process.env.TEST_DATABASE_URL ?? '';
+  // Read only when the suite runs: without TEST_DATABASE_URL it is skipped, and there is no URL to parse.
+  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://unused';
   const name = `mash_migrate_${randomBytes(6).toString('hex')}`;
   const url = new URL(admin);
   url.pathname = `/${name}`;
