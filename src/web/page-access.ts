@@ -40,11 +40,14 @@ export const PAGE_ACCESS: readonly { path: string; roles: readonly Role[] }[] = 
   { path: '/contacts', roles: CONTACT_LIST },
 ];
 
-const matches = (pattern: string, path: string) =>
-  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+').replace(/\/\*$/, '/.+')}$`).test(path);
+const patternOf = (path: string) =>
+  new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+').replace(/\/\*$/, '/.+')}$`);
+
+/** The page patterns compiled once at start-up, not on every menu item of every page drawn. */
+const COMPILED = PAGE_ACCESS.map((rule) => ({ pattern: patternOf(rule.path), roles: rule.roles }));
 
 /** Whether a role may open the page at this path (without its query); pages not listed are open to anyone signed in. */
 export function mayOpen(role: Role, path: string): boolean {
-  const rule = PAGE_ACCESS.find((p) => matches(p.path, path));
+  const rule = COMPILED.find((p) => p.pattern.test(path));
   return rule === undefined || rule.roles.includes(role);
 }

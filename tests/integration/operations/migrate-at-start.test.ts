@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminStatement } from '../../../scripts/local-server.js';
 import { loadConfig } from '../../../src/config.js';
 import { buildDeps } from '../../../src/deps.js';
 import { NEEDS_POSTGRESQL } from '../../support/needs.js';
@@ -19,13 +20,8 @@ describe.skipIf(!NEEDS_POSTGRESQL.present)(`${NEEDS_POSTGRESQL.reason}: migratio
   const name = `mash_migrate_${randomBytes(6).toString('hex')}`;
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const run = async (connectionString: string, text: string) => {
-    const client = new pg.Client({ connectionString });
-    await client.connect();
-    try { await client.query(text); } finally { await client.end(); }
-  };
-  beforeAll(async () => { await run(admin, `create database ${name}`); });
-  afterAll(async () => { await run(admin, `drop database if exists ${name} with (force)`); });
+  beforeAll(async () => { await adminStatement(admin, `create database ${name}`); });
+  afterAll(async () => { await adminStatement(admin, `drop database if exists ${name} with (force)`); });
 
   it('waits for another instance’s migration longer than the 1 s statement timeout, then starts', async () => {
     const holder = new pg.Client({ connectionString: url.toString() });
