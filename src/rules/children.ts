@@ -1,3 +1,4 @@
+import { countOf } from '../lib/plural.js';
 import type { ChildInput, InjuryInput } from '../schemas/contact.schema.js';
 
 /** What the rules need to know about one child, derived at the moment the contact was received. */
@@ -27,13 +28,14 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** A child's age as a screener says it: days under a month ("born today", "1 day", "12 days"), months under two years, then years and months. */
 export function describeAge(ageMonths: number | null, ageDays: number | null): string {
   if (ageDays === null || ageMonths === null) return 'unborn';
-  if (ageMonths < 1) return `${ageDays} days`;
-  if (ageMonths < 24) return `${ageMonths} month${ageMonths === 1 ? '' : 's'}`;
+  if (ageMonths < 1) return ageDays === 0 ? 'born today' : countOf(ageDays, 'day');
+  if (ageMonths < 24) return countOf(ageMonths, 'month');
   const years = Math.floor(ageMonths / 12);
   const months = ageMonths % 12;
-  return months ? `${years} years ${months} month${months === 1 ? '' : 's'}` : `${years} years`;
+  return months ? `${countOf(years, 'year')} ${countOf(months, 'month')}` : countOf(years, 'year');
 }
 
 export function deriveChild(child: ChildInput, position: number, receivedDate: string): DerivedChild {
