@@ -36,7 +36,7 @@ export async function whatIfReplay(db: Database, candidate: RuleSet, window: His
     for (let from = 0; from < page.length; from += CONCURRENT) {
       const slice = page.slice(from, from + CONCURRENT);
       // biome-ignore lint/performance/noAwaitInLoops: a bounded number of evaluations at a time, tallied in order
-      const triages = await Promise.all(slice.map((row) => evaluator.evaluate(row.facts as Facts)));
+      const triages = await Promise.all(slice.map((row) => evaluator.decide(row.facts as Facts)));
       for (const [i, { facts: _facts, ...past }] of slice.entries()) tally.add(past as PastTriage, present(triages[i], 'evaluation'));
     }
   }
