@@ -5,6 +5,8 @@ import { createTokenVerifier, readOrCreateSecret } from './auth/tokens.js';
 import { assertServable, ConfigError, loadConfig } from './config.js';
 import { closeRedis } from './clients/redis.client.js';
 import { buildDeps } from './deps.js';
+import { openBackgroundDatabase } from './db/client.js';
+import { INTEGRATE_PARALLEL } from './domain/audit/integrate-log.js';
 import { startAuditSequencer } from './domain/audit/sequencer-timer.js';
 import { startCheckDispatcher } from './domain/checks/check-dispatcher-timer.js';
 
@@ -26,7 +28,8 @@ async function main() {
     },
   });
   const stopCheckDispatcher = startCheckDispatcher(deps, config.checks.intervalMs);
-  const stopAuditSequencer = startAuditSequencer(deps, config.audit.sequenceIntervalMs);
+  const background = await openBackgroundDatabase(database, { url: config.databaseUrl, poolSize: INTEGRATE_PARALLEL, timeouts: config.dbTimeouts });
+  const stopAuditSequencer = startAuditSequencer({ ...deps, db: background.db }, config.audit.sequenceIntervalMs);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     deps.logger.info({ port: info.port, database: database.kind, ruleSet: deps.ruleSet.hash }, 'mash-triage listening');
     process.stdout.write(`\nmash-triage is running at http://${['0.0.0.0', '127.0.0.1'].includes(config.host) ? 'localhost' : config.host}:${info.port}  (API docs: /docs; database: ${database.kind})\n`);
@@ -45,7 +48,7 @@ async function main() {
     }, config.shutdownGraceMs);
     force.unref();
     server.close(() => {
-      void stopCheckDispatcher().then(() => stopAuditSequencer()).then(() => database.close()).then(() => (deps.redis ? closeRedis(deps.redis) : undefined)).then(() => process.exit(0), () => process.exit(1));
+      void stopCheckDispatcher().then(() => stopAuditSequencer()).then(() => background.close()).then(() => database.close()).then(() => (deps.redis ? closeRedis(deps.redis) : undefined)).then(() => process.exit(0), () => process.exit(1));
     });
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   };

@@ -11,7 +11,8 @@ import { appSettings, buildApp } from '../../src/app.js';
 import { createTokenVerifier, signLocalToken } from '../../src/auth/tokens.js';
 import { loadConfig } from '../../src/config.js';
 import { buildDeps } from '../../src/deps.js';
-import type { Database } from '../../src/db/client.js';
+import { openBackgroundDatabase, type Database } from '../../src/db/client.js';
+import { INTEGRATE_PARALLEL } from '../../src/domain/audit/integrate-log.js';
 import { startAuditSequencer } from '../../src/domain/audit/sequencer-timer.js';
 import { deriveFacts } from '../../src/rules/facts.js';
 import { contactGenerator } from './contact-generator.js';
@@ -124,7 +125,9 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
   const { deps, database } = await buildDeps(config, { logger });
   const app = buildApp(deps, { tokens: createTokenVerifier(config), bodyLimitBytes: config.bodyLimitBytes, ...appSettings(config) });
   // The audit sequencer runs as it does in npm start: integrating entries and signing checkpoints while the load runs.
-  const stopSequencer = startAuditSequencer(deps, config.audit.sequenceIntervalMs);
+  // As in npm start, on a small pool of its own, so it never waits behind the load for a connection.
+  const background = await openBackgroundDatabase(database, { url: config.databaseUrl, poolSize: INTEGRATE_PARALLEL, timeouts: config.dbTimeouts });
+  const stopSequencer = startAuditSequencer({ ...deps, db: background.db }, config.audit.sequenceIntervalMs);
 
   const next = contactGenerator({ seed: job.seed, now: new Date() });
   const contacts = Array.from({ length: job.bodies }, next);
@@ -212,6 +215,7 @@ async function measure(job: TriageJob): Promise<TriageFigures> {
     loader.stop();
     await new Promise((resolve) => server.close(resolve));
     await stopSequencer();
+    await background.close();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

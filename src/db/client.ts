@@ -122,3 +122,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
+
+/**
+ * A small pool of its own for background work (the audit sequencer), so it
+ * never queues behind requests for a connection when the request pool is
+ * busy. The embedded database has one connection: it is shared, and closing
+ * the background handle leaves it open.
+ */
+export async function openBackgroundDatabase(main: DatabaseHandle, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (main.kind === 'pglite' || !options.url) return { db: main.db, kind: main.kind, close: async () => undefined };
+  return openDatabase(options);
+}

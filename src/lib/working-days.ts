@@ -26,14 +26,44 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The zone's offset from UTC (ms) at `ms`, read from the formatter (slow: it formats the instant into parts). */
+function offsetFromFormatter(ms: number, timeZone: string): number {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const shownAsUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return shownAsUtc - (ms - (ms % 1000));
+}
+
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset at an instant, remembered per zone and quarter hour: a
+ * deadline, a due date and a working-day count each ask several times a
+ * request, and the formatter was a measurable part of a triage's CPU
+ * (issue 19). A quarter hour is remembered only when its first and last
+ * milliseconds have the same offset, so a transition inside it (every
+ * modern one falls on a quarter hour, but old ones need not) is never
+ * smoothed over: such a quarter hour is read from the formatter each time.
+ */
+function offsetAt(ms: number, timeZone: string): number {
+  const start = ms - (((ms % QUARTER_HOUR_MS) + QUARTER_HOUR_MS) % QUARTER_HOUR_MS);
+  const key = `${timeZone}@${start}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const offset = offsetFromFormatter(start, timeZone);
+  if (offsetFromFormatter(start + QUARTER_HOUR_MS - 1, timeZone) !== offset) return offsetFromFormatter(ms, timeZone);
+  if (offsets.size >= 10_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
 function localParts(instant: Date, timeZone: string): LocalParts & { seconds: number } {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const shown = new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone));
   return {
-    date,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-    seconds: Number(parts.second),
-    weekday: new Date(`${date}T00:00:00Z`).getUTCDay(),
+    date: shown.toISOString().slice(0, 10),
+    minutes: shown.getUTCHours() * 60 + shown.getUTCMinutes(),
+    seconds: shown.getUTCSeconds(),
+    weekday: shown.getUTCDay(),
   };
 }
 

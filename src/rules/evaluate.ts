@@ -101,10 +101,28 @@ export class Evaluator {
   }
 
   async evaluate(facts: Facts): Promise<Triage> {
+    return this.summarise(await this.outcomes(facts, 'every rule'), facts);
+  }
+
+  /**
+   * What a screener would be shown (route, urgency, priority, prompts), for
+   * the what-if replay, which compares only that: the rules that did not
+   * fire are left out rather than explained one by one, which is most of an
+   * evaluation's work. The same engine run and the same summary as
+   * evaluate, so the two always agree.
+   */
+  async decide(facts: Facts): Promise<Omit<Triage, 'rules'>> {
+    const { rules: _fired, ...decision } = this.summarise(await this.outcomes(facts, 'fired only'), facts);
+    return decision;
+  }
+
+  /** The engine's results as outcomes in the rule set's order: every rule's, or only those that fired. */
+  private async outcomes(facts: Facts, which: 'every rule' | 'fired only'): Promise<RuleOutcome[]> {
     const engine = this.idle.pop() ?? buildEngine(this.ruleSet);
     const { results, failureResults } = await engine.run(runtimeFacts(facts, this.factNames)).finally(() => { this.idle.push(engine); });
     const outcomes = new Map<string, RuleOutcome>();
-    for (const [list, fired] of [[results, true], [failureResults, false]] as [RuleResult[], boolean][]) {
+    const lists: [RuleResult[], boolean][] = which === 'every rule' ? [[results, true], [failureResults, false]] : [[results, true]];
+    for (const [list, fired] of lists) {
       for (const r of list) {
         const rule = present(this.byId.get(r.name as string), `rule ${String(r.name)}`);
         const conditions = flatten(r.conditions as unknown as RawCondition);
@@ -116,8 +134,8 @@ export class Evaluator {
         });
       }
     }
-    const rules = this.ruleSet.rules.map((r) => present(outcomes.get(r.id), `outcome of ${r.id}`));
-    return this.summarise(rules, facts);
+    if (which === 'fired only') return this.ruleSet.rules.flatMap((r) => outcomes.get(r.id) ?? []);
+    return this.ruleSet.rules.map((r) => present(outcomes.get(r.id), `outcome of ${r.id}`));
   }
 
   private summarise(rules: RuleOutcome[], facts: Facts): Triage {

@@ -37,7 +37,7 @@ export class WhatIfTally {
     };
   }
 
-  add(past: PastTriage, replayed: Triage): void {
+  add(past: PastTriage, replayed: Pick<Triage, 'priority' | 'prompts'>): void {
     const r = this.report;
     r.contacts += 1;
     const row = r.priorityMatrix[past.priority] ?? {};

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { StoredLogEntry } from '../../audit/entry.js';
+import { LOG_HASH_ALGORITHM, type StoredLogEntry } from '../../audit/entry.js';
 import { nodeKeyString, type Hash, type NodeKey } from '../../audit/merkle.js';
 import type { Database } from '../client.js';
 import { toStoredLogEntry } from './audit.repo.js';
@@ -35,16 +35,17 @@ export async function listCheckpoints(db: Database, la: string): Promise<Checkpo
   return rows.map(toCheckpoint);
 }
 
-export async function insertCheckpoint(tx: Database, row: CheckpointRow): Promise<void> {
-  await tx.insertInto('audit_checkpoints').values({
-    la: row.la, tree_size: row.treeSize, root_hash: row.rootHash, signed_at: row.signedAt, note: row.note,
-  }).execute();
-}
-
-/** Where the old hash chain ended (audit_heads is no longer written): its entries are the tree's first leaves. */
-export async function findChainEnd(db: Database, la: string): Promise<number> {
-  const row = await db.selectFrom('audit_heads').select('chain_index').where('la', '=', la).executeTakeFirst();
-  return row ? Number(row.chain_index) + 1 : 0;
+/**
+ * Where the authority's tree stands, in one read: the size of its latest
+ * signed checkpoint, and where the old hash chain ended (audit_heads is no
+ * longer written; the chain's entries are the tree's first leaves).
+ */
+export async function findTreeState(db: Database, la: string): Promise<{ size: number; chainEnd: number }> {
+  const { rows } = await sql<{ size: number | null; chain_index: number | null }>`
+    select (select max(tree_size) from audit_checkpoints where la = ${la}) as size,
+           (select chain_index from audit_heads where la = ${la}) as chain_index`.execute(db);
+  const row = rows[0];
+  return { size: Number(row?.size ?? 0), chainEnd: row?.chain_index === null || row?.chain_index === undefined ? 0 : Number(row.chain_index) + 1 };
 }
 
 /** Placed entries with from ≤ chain_index < to, in tree order. */
@@ -55,53 +56,68 @@ export async function listPlacedEntries(db: Database, la: string, from: number, 
   return rows.map(toStoredLogEntry);
 }
 
+/** An entry waiting for its place: the leaf hash its writer computed from its content, nothing more. */
+export interface UnplacedEntry { id: string; leafHash: Buffer }
+
 /**
  * Entries not yet placed, in write order. Only committed entries are visible
  * here, so a transaction still open is simply picked up by a later batch:
  * the tree's order is the order in which entries became visible (commit order
  * at the sequencer's granularity), never an order guessed from seq.
+ * Only the id and the writer's leaf hash are read (issue 19: reading back and
+ * re-hashing each entry's content was most of the sequencer's work): the tree
+ * then binds the hash of the content as it was written, and the verifier,
+ * which recomputes it from the content, finds any entry edited in between.
  */
-export async function listUnplacedEntries(db: Database, la: string, limit: number): Promise<StoredLogEntry[]> {
-  const rows = await db.selectFrom('audit_log').selectAll()
+export async function listUnplacedEntries(db: Database, la: string, limit: number): Promise<UnplacedEntry[]> {
+  const rows = await db.selectFrom('audit_log').select(['id', 'hash', 'hash_alg'])
     .where('la', '=', la).where('chain_index', 'is', null)
     .orderBy('seq').limit(limit).execute();
-  return rows.map(toStoredLogEntry);
+  return rows.map((row) => {
+    if (row.hash_alg !== LOG_HASH_ALGORITHM) throw new Error(`unplaced audit entry ${row.id} has hash algorithm ${row.hash_alg}: only ${LOG_HASH_ALGORITHM} entries are written unplaced`);
+    return { id: row.id, leafHash: Buffer.from(row.hash, 'hex') };
+  });
 }
 
-/** Authorities with entries waiting for a place. */
-export async function listAuthoritiesWithUnplaced(db: Database): Promise<string[]> {
-  const rows = await db.selectFrom('audit_log').select('la').distinct().where('chain_index', 'is', null).execute();
-  return rows.map((r) => r.la);
-}
-
-/** Authorities whose old chain is not yet all in the tree. */
-export async function listAuthoritiesWithChainToIntegrate(db: Database): Promise<string[]> {
+/** Authorities with work for the sequencer: entries waiting for a place, or an old chain not yet all in the tree. */
+export async function listAuthoritiesToIntegrate(db: Database): Promise<string[]> {
   const { rows } = await sql<{ la: string }>`
+    select la from audit_log where chain_index is null
+    union
     select h.la from audit_heads h
     where h.chain_index + 1 > coalesce((select max(c.tree_size) from audit_checkpoints c where c.la = h.la), 0)
-    order by h.la`.execute(db);
+    order by la`.execute(db);
   return rows.map((r) => r.la);
 }
 
-/** Gives entries their place; only an unplaced entry can be placed (the trigger refuses anything else). */
-export async function placeEntries(tx: Database, la: string, placements: readonly { id: string; index: number }[]): Promise<void> {
-  if (placements.length === 0) return;
-  const result = await sql`
-    update audit_log set chain_index = p.idx
-    from unnest(${placements.map((p) => p.id)}::text[], ${placements.map((p) => p.index)}::bigint[]) as p(id, idx)
-    where audit_log.id = p.id and audit_log.la = ${la} and audit_log.chain_index is null`.execute(tx);
-  if (Number(result.numAffectedRows ?? 0) !== placements.length) {
-    throw new Error(`placed ${String(result.numAffectedRows)} of ${placements.length} audit entries for ${la}`);
-  }
-}
-
-export async function insertTreeNodes(tx: Database, la: string, nodes: readonly (NodeKey & { hash: Hash })[]): Promise<void> {
-  for (let i = 0; i < nodes.length; i += 5000) {
-    // biome-ignore lint/performance/noAwaitInLoops: batches of one insert, in one transaction, one after another
-    await tx.insertInto('audit_tree_nodes')
-      .values(nodes.slice(i, i + 5000).map((n) => ({ la, level: n.level, idx: n.index, hash: n.hash })))
-      .execute();
-  }
+/**
+ * A batch's whole write, as one statement: the entries' places (only an
+ * unplaced entry can be placed: the trigger refuses anything else), the
+ * subtrees they complete, and the checkpoint signed over the new tree.
+ */
+export async function writeIntegration(tx: Database, la: string, batch: {
+  placements: readonly { id: string; index: number }[]; nodes: readonly (NodeKey & { hash: Hash })[]; checkpoint: CheckpointRow;
+}): Promise<void> {
+  const { placements, nodes, checkpoint } = batch;
+  const { rows } = await sql<{ placed: number }>`
+    with placed as (
+      update audit_log set chain_index = p.idx
+      from unnest(${placements.map((p) => p.id)}::text[], ${placements.map((p) => p.index)}::bigint[]) as p(id, idx)
+      where audit_log.id = p.id and audit_log.la = ${la} and audit_log.chain_index is null
+      returning 1
+    ), nodes as (
+      insert into audit_tree_nodes (la, level, idx, hash)
+      select ${la}, n.level, n.idx, decode(n.hash, 'hex')
+      from unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => n.index)}::bigint[], ${nodes.map((n) => n.hash.toString('hex'))}::text[]) as n(level, idx, hash)
+      returning 1
+    ), checkpoint as (
+      insert into audit_checkpoints (la, tree_size, root_hash, signed_at, note)
+      values (${checkpoint.la}, ${checkpoint.treeSize}, decode(${checkpoint.rootHash.toString('hex')}, 'hex'), ${checkpoint.signedAt}, ${checkpoint.note})
+      returning 1
+    )
+    select (select count(*) from placed)::int as placed, (select count(*) from nodes)::int as nodes, (select count(*) from checkpoint)::int as checkpoints`.execute(tx);
+  const placed = Number(rows[0]?.placed ?? 0);
+  if (placed !== placements.length) throw new Error(`placed ${placed} of ${placements.length} audit entries for ${la}`);
 }
 
 /** Stored subtree hashes by key (`level/index`); absent keys are simply not in the map. */

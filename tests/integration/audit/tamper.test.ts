@@ -187,6 +187,29 @@ describe('audit log verification: tampering is detected', () => {
     expect(await verifyAuthorityChain(t.deps, la)).toMatchObject({ ok: true, entriesChecked: 2, pending: 0, checkpoint: { treeSize: 2 } });
   });
 
+  it('detects an entry edited while it waited for its place, even with its stored hash recomputed, once the sequencer has placed it', async () => {
+    const la = `E06000${nextLa++}`;
+    expect((await t.request('POST', '/api/v1/contacts', { body: quietContact(), la })).status).toBe(201);
+    const [first] = await entries(la);
+    // Edited before the sequencer ran: the tree takes the leaf hash its writer stored, not one read from the edited content.
+    await bypassingTriggers(() => [sql`update audit_log set detail = detail || '{"status":"closed"}' where id = ${first!.id}`]);
+    await integrateAll(t.deps);
+    await expectBreak(la, { chainIndex: 0, entryId: first!.id, reason: 'hash-mismatch' });
+
+    const la2 = `E06000${nextLa++}`;
+    expect((await t.request('POST', '/api/v1/contacts', { body: quietContact(), la: la2 })).status).toBe(201);
+    const [target] = await entries(la2);
+    const altered: LogEntry = {
+      id: target!.id, la: la2, contactId: target!.contact_id, action: target!.action, actorSub: 'someone-else', actorRole: target!.actor_role,
+      at: new Date(target!.at).toISOString(), detail: target!.detail, hashAlg: target!.hash_alg,
+    };
+    // Content and stored hash both rewritten before it was placed: the tree then holds the forged leaf, as it would any
+    // entry its writer wrote so. What the tree guarantees is that nothing changes after it is placed and signed.
+    await bypassingTriggers(() => [sql`update audit_log set actor_sub = 'someone-else', hash = ${logEntryLeafHash(altered).toString('hex')} where id = ${target!.id}`]);
+    await integrateAll(t.deps);
+    expect(await verifyAuthorityChain(t.deps, la2)).toMatchObject({ ok: true, entriesChecked: 2 });
+  });
+
   it('finds every broken authority when all logs are verified (npm run audit:verify)', async () => {
     const reports = await verifyAllChains(t.deps);
     expect(reports.filter((r) => !r.ok).map((r) => r.la).sort()).toEqual([...broken].sort());
