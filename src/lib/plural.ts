@@ -11,7 +11,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 };
 
 /** The regular English plural of a word, or of the last word of a phrase ("earlier contact" → "earlier contacts"). */
-export function pluralOf(phrase: string): string {
+function pluralOf(phrase: string): string {
   const at = phrase.lastIndexOf(' ');
   const head = phrase.slice(0, at + 1);
   const word = phrase.slice(at + 1);

@@ -25,7 +25,7 @@ export type TemplateNode =
   | { kind: 'if'; facts: string[]; equals: string | null; negate: boolean; body: TemplateNode[] }
   | { kind: 'join'; conjunction: 'and' | 'or'; items: { facts: string[]; body: TemplateNode[] }[]; otherwise: TemplateNode[] | null };
 
-export const TEMPLATE_FORMATS = ['age', 'list', 'count:noun', 'count:noun:plural'] as const;
+const TEMPLATE_FORMATS = ['age', 'list', 'count:noun', 'count:noun:plural'] as const;
 
 export interface ParsedTemplate { nodes: TemplateNode[]; faults: string[] }
 
@@ -162,7 +162,7 @@ function parsePlaceholder(body: string, placeholder: string, facts: ReadonlySet<
 }
 
 /** Whether a fact holds, for `if`, `unless`, `and` and `or`: true, a number above 0, a non-empty text or list. */
-export function factHolds(value: FactValue | undefined): boolean {
+function factHolds(value: FactValue | undefined): boolean {
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'number') return value > 0;
   if (typeof value === 'string') return value.length > 0;

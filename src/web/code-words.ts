@@ -12,7 +12,7 @@ const sentence = (code: string) => code.replace(/[._]/g, ' ').replace(/^\w/, (c)
 export const outcomeWords = (code: string | null | undefined) =>
   code === 'undecided' || !code ? 'Not yet decided' : wordOf(OUTCOME_OPTIONS, code) ?? sentence(code);
 
-export const PRIORITY_WORDS: Record<string, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+const PRIORITY_WORDS: Record<string, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 export const priorityWords = (code: string) => PRIORITY_WORDS[code] ?? sentence(code);
 
 export const REFERRER_GROUP_OPTIONS: [string, string][] = [['professional', 'Professional'], ['non_professional', 'Family or public'], ['anonymous', 'Anonymous']];

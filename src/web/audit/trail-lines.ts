@@ -9,7 +9,7 @@ export type TrailLine =
   | { kind: 'event'; event: TrailEvent };
 
 /** Looking at the contact changes nothing: these are shown as one line for each run of them. */
-export const READ_ACTIONS: ReadonlySet<string> = new Set(['contact.read', 'contact.trail_read', 'second_screen.read']);
+const READ_ACTIONS: ReadonlySet<string> = new Set(['contact.read', 'contact.trail_read', 'second_screen.read']);
 
 /** Check events other than the sharing decision, which has its own line with the basis and consent. */
 const isCheck = (action: string) => action.startsWith('check.') && action !== 'check.sharing_recorded';

@@ -2,7 +2,7 @@ import type { ExerciseResults } from '../../domain/calibration/exercise-results.
 import { Layout } from '../layout.js';
 import { estimate, labelOf } from '../second-opinion-labels.js';
 import type { WebSession } from '../session.js';
-import { count } from '../plural.js';
+import { countOf } from '../../lib/plural.js';
 
 type Spread = ExerciseResults['practiceContacts'][number]['outcome'];
 
@@ -24,7 +24,7 @@ export function ExerciseResultsPage({ session, results }: { session: WebSession;
     <Layout title={`Agreement in ${results.title}`} session={session}>
       <span class="govuk-caption-l">{results.title}</span>
       <h1 class="govuk-heading-l">How far the team agreed</h1>
-      <p class="govuk-body">{count(results.screeners, 'screener')}, {count(results.practiceContacts.length, 'practice contact')}. {results.status === 'open' ? 'The exercise is still open: these figures will change.' : null}</p>
+      <p class="govuk-body">{countOf(results.screeners, 'screener')}, {countOf(results.practiceContacts.length, 'practice contact')}. {results.status === 'open' ? 'The exercise is still open: these figures will change.' : null}</p>
       {results.smallNumber ? <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
         <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Small number: with fewer than 5 practice contacts or 3 screeners the intervals are wide.</strong></div> : null}
       <table class="govuk-table">

@@ -4,7 +4,7 @@ import { Layout } from '../layout.js';
 import { labelOf, percent } from '../second-opinion-labels.js';
 import type { WebSession } from '../session.js';
 import { SmallNumberTag } from '../second-opinion-parts.js';
-import { count } from '../plural.js';
+import { countOf } from '../../lib/plural.js';
 
 type Cell = { count: number; total: number; share: number | null; smallNumber: boolean };
 /** A figure with nothing behind it, for a key the summary leaves out. */
@@ -43,7 +43,7 @@ export function ReflectionPage({ session, page }: { session: WebSession; page: R
       <h1 class="govuk-heading-l">{own ? 'My practice' : `${page.screener}’s practice`}</h1>
       <p class="govuk-body">For reflection and supervision. Every figure is set beside {team ? `${team} as a whole` : 'nothing: you are in no team yet'}, never beside a named colleague. Small numbers are marked: read them as prompts for a conversation, not verdicts.</p>
       <h2 class="govuk-heading-m">Decisions</h2>
-      <p class="govuk-body">{count(yours.decisions, 'decision')}{teamDecisions ? `; the team made ${teamDecisions.decisions}` : ''}.</p>
+      <p class="govuk-body">{countOf(yours.decisions, 'decision')}{teamDecisions ? `; the team made ${teamDecisions.decisions}` : ''}.</p>
       {Object.keys(yours.byOutcome).length === 0 ? null : (
         <>
           <Compare caption="Outcomes" teamName={team} rows={Object.keys(yours.byOutcome).map((o) => [labelOf(o), yours.byOutcome[o] ?? NONE, teamDecisions?.byOutcome[o] ?? null])} />

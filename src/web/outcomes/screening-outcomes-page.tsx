@@ -5,7 +5,7 @@ import { percent } from '../second-opinion-labels.js';
 import type { WebSession } from '../session.js';
 import { BarChart } from '../charts.js';
 import { SmallNumberTag } from '../second-opinion-parts.js';
-import { count } from '../plural.js';
+import { countOf } from '../../lib/plural.js';
 
 type Row = { within6Months: ScreeningOutcomes['overall']['within6Months']; within12Months: ScreeningOutcomes['overall']['within12Months'] };
 
@@ -45,7 +45,7 @@ export function ScreeningOutcomesPage({ session, query, summary, errors }: { ses
       </form>
       {summary ? (
         <>
-          <p class="govuk-body">{count(summary.closedNoAction, 'contact')} closed with no action from {summary.from} to {summary.to}. A contact counts once its window has passed ({summary.pending.within6Months} still inside six months, {summary.pending.within12Months} inside twelve). Figures from fewer than {summary.smallNumberThreshold} are marked “small number”.</p>
+          <p class="govuk-body">{countOf(summary.closedNoAction, 'contact')} closed with no action from {summary.from} to {summary.to}. A contact counts once its window has passed ({summary.pending.within6Months} still inside six months, {summary.pending.within12Months} inside twelve). Figures from fewer than {summary.smallNumberThreshold} are marked “small number”.</p>
           <BarChart title="Share of no-action contacts followed by another contact within 12 months, beside the national re-referral rate" unit="%" max={1}
             bars={[{ label: 'This authority', value: summary.overall.within12Months.share, ...(summary.overall.within12Months.smallNumber ? { note: '(small number)' } : {}) }, { label: 'England (re-referrals)', value: summary.national.rereferralRate }]} />
           <p class="govuk-body-s">{summary.national.note}.</p>

@@ -5,7 +5,7 @@ import type { WebSession } from '../session.js';
 import { BarChart, shareBars, shareFigure, ShareTable } from '../charts.js';
 import { ethnicityWords, referrerGroupWords, type PartnerNames } from '../code-words.js';
 import { SuggestionChanges } from './suggestion-changes.js';
-import { count } from '../plural.js';
+import { countOf } from '../../lib/plural.js';
 import { SharingOversight } from '../sharing/sharing-oversight.js';
 import { ContactFigures } from './contact-figures.js';
 import { ManagerFigures, RuleOverrides, ScreenerFigures } from './people-figures.js';
@@ -15,7 +15,7 @@ function NfaFigures({ nfa }: { nfa: OversightSummary['nfa'] }) {
   return (
     <section aria-labelledby="nfa-figures">
       <h2 class="govuk-heading-m" id="nfa-figures">No further action, by who referred</h2>
-      <p class="govuk-body">The bias this service exists to counter: are concerns from family and the public closed more often than professionals’? Of {count(nfa.closed, 'contact')} closed in the period:</p>
+      <p class="govuk-body">The bias this service exists to counter: are concerns from family and the public closed more often than professionals’? Of {countOf(nfa.closed, 'contact')} closed in the period:</p>
       <BarChart title="Share of closed contacts ending in NFA, by referrer group" bars={shareBars(nfa.byReferrerGroup, referrerGroupWords)} max={1} unit="%" />
       <ShareTable caption="NFA by referrer group" cells={nfa.byReferrerGroup} keyHeader="Referrer group" words={referrerGroupWords} />
       <h2 class="govuk-heading-m">No further action, by the children’s ethnicity</h2>
@@ -39,7 +39,7 @@ export function OversightPage({ session, query, summary, errors, partnerNames = 
       </form>
       {summary ? (
         <>
-          <p class="govuk-body">{summary.from} to {summary.to}: {count(summary.workingDays, 'working day')}, figures as at {formatInstant(summary.asOf)}. Figures from fewer than {summary.smallNumberThreshold} contacts are marked “small number” and shown as “n of N”: read them with care.</p>
+          <p class="govuk-body">{summary.from} to {summary.to}: {countOf(summary.workingDays, 'working day')}, figures as at {formatInstant(summary.asOf)}. Figures from fewer than {summary.smallNumberThreshold} contacts are marked “small number” and shown as “n of N”: read them with care.</p>
           <ContactFigures contacts={summary.contacts} recontact={summary.recontactWithin12MonthsOfNfa} />
           <NfaFigures nfa={summary.nfa} />
           <ScreenerFigures screeners={summary.screeners} />

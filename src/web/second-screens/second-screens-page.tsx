@@ -4,7 +4,7 @@ import { Layout } from '../layout.js';
 import { labelOf } from '../second-opinion-labels.js';
 import type { WebSession } from '../session.js';
 import { CsrfField } from '../second-opinion-parts.js';
-import { count } from '../plural.js';
+import { countOf } from '../../lib/plural.js';
 
 type Listing = Awaited<ReturnType<typeof listSecondScreens>>['items'];
 type Whole = Extract<Listing[number], { criterion: string }>;
@@ -46,7 +46,7 @@ function ManagerList({ session, items, status, drawn }: { session: WebSession; i
       {drawn ? (
         <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="drawn-title" data-module="govuk-notification-banner">
           <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="drawn-title">Drawn</h2></div>
-          <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{count(drawn.considered, 'decision')} considered, {drawn.selected} drawn for a second screen.</p></div>
+          <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{countOf(drawn.considered, 'decision')} considered, {drawn.selected} drawn for a second screen.</p></div>
         </div>
       ) : null}
       <p class="govuk-body">Contacts are drawn by the authority’s settings and a seed: the same decisions always give the same draw, whoever runs it.</p>

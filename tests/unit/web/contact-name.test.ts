@@ -24,9 +24,9 @@ describe('naming a contact by its children', () => {
 
 describe('counts in words', () => {
   it('agrees the noun with the number', async () => {
-    const { count } = await import('../../../src/web/plural.js');
-    expect(count(1, 'contact')).toBe('1 contact');
-    expect(count(0, 'contact')).toBe('0 contacts');
-    expect(count(2, 'working day')).toBe('2 working days');
+    const { countOf } = await import('../../../src/lib/plural.js');
+    expect(countOf(1, 'contact')).toBe('1 contact');
+    expect(countOf(0, 'contact')).toBe('0 contacts');
+    expect(countOf(2, 'working day')).toBe('2 working days');
   });
 });
