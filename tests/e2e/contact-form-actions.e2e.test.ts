@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEEDS_CHROMIUM } from '../support/needs.js';
 import { signIn, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { openContactForm, storedContact } from './flows.js';
 
 /**
  * How many actions a screener takes to record a contact through the form.
@@ -21,15 +22,11 @@ class Actions {
 }
 
 async function recordCounting(h: BrowserHarness, page: Page, steps: (a: Actions) => Promise<void>): Promise<{ actions: number; contact: Record<string, any> }> {
-  await page.goto(`${h.baseUrl}/contacts/new`);
-  await page.waitForSelector('[data-module="govuk-checkboxes"][data-govuk-checkboxes-init]');
+  await openContactForm(page, h.baseUrl);
   const a = new Actions(page);
   await steps(a);
   await page.waitForURL(/\/contacts\/con_/);
-  const id = /\/contacts\/(con_[^/?#]+)/.exec(page.url())?.[1];
-  const res = await fetch(`${h.baseUrl}/api/v1/contacts/${id}`, { headers: { authorization: `Bearer ${await h.t.token('screener')}` } });
-  expect(res.status).toBe(200);
-  return { actions: a.count, contact: await res.json() as Record<string, any> };
+  return { actions: a.count, contact: await storedContact(h, page.url()) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEEDS_CHROMIUM } from '../support/needs.js';
 import { expectAccessible, SCREENSHOTS, screenshot, signIn, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { openContactForm, storedContact } from './flows.js';
 
 const SECTIONS = ['section-referrer', 'section-children', 'section-what-happened', 'section-household', 'section-view'] as const;
 
@@ -25,8 +26,7 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: the contact 
   it('shows each follow-up once its answer makes it apply, is accessible in each state, and fits 1024 and 375 px', async () => {
     const page = await (await h.browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     await signIn(page, h.baseUrl, 'screener', 'anna');
-    await page.goto(`${h.baseUrl}/contacts/new`);
-    await page.waitForSelector('[data-module="govuk-checkboxes"][data-govuk-checkboxes-init]');
+    await openContactForm(page, h.baseUrl);
     const headings = await page.locator('h2.govuk-heading-l').allTextContents();
     expect(headings).toEqual(['1. Who referred', '2. The children', '3. What happened', '4. The household and history', '5. Your view']);
     await expect(page.isChecked('#channel')).resolves.toBe(true);
@@ -73,8 +73,7 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: the contact 
   it('sends nothing from a follow-up that no longer applies', async () => {
     const page = await (await h.browser.newContext()).newPage();
     await signIn(page, h.baseUrl, 'screener', 'anna');
-    await page.goto(`${h.baseUrl}/contacts/new`);
-    await page.waitForSelector('[data-module="govuk-checkboxes"][data-govuk-checkboxes-init]');
+    await openContactForm(page, h.baseUrl);
     await page.selectOption('#referrer-source', '1B');
     await page.fill('#referrer-name', 'Jo Bloggs');
     await page.selectOption('#referrer-source', '9');
@@ -87,9 +86,7 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: the contact 
     await page.fill('#narrative', 'An anonymous caller is worried about a five-year-old left alone.');
     await page.click('button[value=record]');
     await page.waitForURL(/\/contacts\/con_/);
-    const id = /\/contacts\/(con_[^/?#]+)/.exec(page.url())?.[1];
-    const res = await fetch(`${h.baseUrl}/api/v1/contacts/${id}`, { headers: { authorization: `Bearer ${await h.t.token('screener')}` } });
-    const contact = await res.json() as Record<string, any>;
+    const contact = await storedContact(h, page.url());
     expect(contact.referrer).toEqual({ source: '9', spokenToDirectly: true });
     expect(contact.children[0]).toMatchObject({ dateOfBirth: '2021-11-28', injuries: [] });
     expect(contact.children[0]).not.toHaveProperty('mobility');
@@ -115,9 +112,7 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: the contact 
     await page.click('button[value=record]');
     await page.waitForURL(/\/contacts\/con_/);
     await expect(page.locator('main').textContent()).resolves.toContain('Red');
-    const id = /\/contacts\/(con_[^/?#]+)/.exec(page.url())?.[1];
-    const res = await fetch(`${h.baseUrl}/api/v1/contacts/${id}`, { headers: { authorization: `Bearer ${await h.t.token('screener')}` } });
-    const contact = await res.json() as Record<string, any>;
+    const contact = await storedContact(h, page.url());
     expect(contact.referrer).toEqual({ source: '3B', name: 'Sam Patel', spokenToDirectly: true });
     expect(contact.children[0]).toMatchObject({ dateOfBirth: '2026-07-28', mobility: 'not_independently_mobile', injuries: [{ type: 'bruise', sites: ['cheeks'] }] });
     await context.close();

@@ -1,4 +1,20 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { BrowserHarness } from './browser.js';
+
+/** The contact form, opened and ready: its script has set up the answers that reveal further questions. */
+export async function openContactForm(page: Page, baseUrl: string) {
+  await page.goto(`${baseUrl}/contacts/new`);
+  await page.waitForSelector('[data-module="govuk-checkboxes"][data-govuk-checkboxes-init]');
+}
+
+/** The contact at a contact page's address, as the API returns it to a screener. */
+export async function storedContact(h: BrowserHarness, url: string): Promise<Record<string, any>> {
+  const id = /\/contacts\/(con_[^/?#]+)/.exec(url)?.[1];
+  const res = await fetch(`${h.baseUrl}/api/v1/contacts/${id}`, { headers: { authorization: `Bearer ${await h.t.token('screener')}` } });
+  expect(res.status).toBe(200);
+  return res.json() as Promise<Record<string, any>>;
+}
 
 async function fillDate(page: Page, id: string, [day, month, year]: [string, string, string]) {
   await page.fill(`#${id}`, day);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signIn, startBrowserHarness, type BrowserHarness } from './browser.js';
+import { openContactForm, storedContact } from './flows.js';
 import { NEEDS_CHROMIUM } from '../support/needs.js';
 
 /** What every contact needs: the referrer, a child and what was said. The received date is today's, as the form sets it. */
@@ -12,12 +13,6 @@ async function fillEssentials(page: Page) {
   await page.fill('#narrative', 'Police attended a domestic incident overnight; mother was strangled by her partner while Amira was in the room.');
 }
 
-async function storedContact(h: BrowserHarness, url: string): Promise<Record<string, any>> {
-  const id = /\/contacts\/(con_[^/?#]+)/.exec(url)![1]!;
-  const res = await fetch(`${h.baseUrl}/api/v1/contacts/${id}`, { headers: { authorization: `Bearer ${await h.t.token('screener')}` } });
-  expect(res.status).toBe(200);
-  return res.json() as Promise<Record<string, any>>;
-}
 
 describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: questions revealed only when the contact is about them`, { timeout: 120_000 }, () => {
   let h: BrowserHarness;
@@ -27,8 +22,7 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: questions re
   it('keeps a simple contact short: every revealed question starts hidden', async () => {
     const page = await (await h.browser.newContext()).newPage();
     await signIn(page, h.baseUrl, 'screener', 'anna');
-    await page.goto(`${h.baseUrl}/contacts/new`);
-    await page.waitForSelector('[data-module="govuk-checkboxes"][data-govuk-checkboxes-init]');
+    await openContactForm(page, h.baseUrl);
     const conditionals = page.locator('.govuk-checkboxes__conditional, .govuk-radios__conditional');
     expect(await conditionals.count()).toBeGreaterThanOrEqual(12);
     expect(await page.locator('.govuk-checkboxes__conditional:visible, .govuk-radios__conditional:visible').count()).toBe(0);
@@ -41,8 +35,7 @@ describe.skipIf(!NEEDS_CHROMIUM.present)(`${NEEDS_CHROMIUM.reason}: questions re
   it('records domestic abuse with strangulation, a disclosure and an adult who poses a risk, and the API returns them', async () => {
     const page = await (await h.browser.newContext()).newPage();
     await signIn(page, h.baseUrl, 'screener', 'anna');
-    await page.goto(`${h.baseUrl}/contacts/new`);
-    await page.waitForSelector('[data-module="govuk-checkboxes"][data-govuk-checkboxes-init]');
+    await openContactForm(page, h.baseUrl);
     await fillEssentials(page);
 
     // Ticking "Domestic abuse" reveals its questions.
